@@ -1,0 +1,171 @@
+package vn.luot.core;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.StaffService;
+import vn.luot.core.auth.Tokens;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.db.DatabasePool;
+import vn.luot.core.db.Migrations;
+import vn.luot.core.events.EventPublisher;
+import vn.luot.core.events.impl.LocalEventPublisher;
+import vn.luot.core.http.ApiRouter;
+import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.CounterHandler;
+import vn.luot.core.http.Failures;
+import vn.luot.core.http.HttpServerVerticle;
+import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.SiteHandler;
+import vn.luot.core.http.StaffAuth;
+import vn.luot.core.http.TicketHandler;
+import vn.luot.core.json.JsonViews;
+import vn.luot.core.live.LiveHub;
+import vn.luot.core.live.SiteSocketHandler;
+import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.metrics.QueueMetrics;
+import vn.luot.core.queue.QueueService;
+import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.StaffStore;
+
+/**
+ * Wires the server together and starts it: schema, counters, first admin, live hub, HTTP servers.
+ * {@link Main} uses it for the real thing; tests use it to start a server on a fresh database.
+ */
+public final class LuotServer {
+    private static final Logger LOG = LoggerFactory.getLogger(LuotServer.class);
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final List<String> deployments;
+    private final int port;
+
+    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.deployments = deployments;
+        this.port = port;
+    }
+
+    /**
+     * @param databaseUrl where PostgreSQL is (the embedded one's URL, or LUOT_DB_URL)
+     * @param jwtSecret   the resolved token-signing key (see {@link vn.luot.core.auth.JwtSecret})
+     */
+    public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
+                                           PrometheusMeterRegistry registry, Clock clock) {
+        Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
+        QueueStore store = QueueStore.create(pool);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
+        LiveHub hub = new LiveHub(store, config, views, clock);
+        EventPublisher events = new LocalEventPublisher(hub);
+        QueueMetrics metrics = new QueueMetrics(registry);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock);
+        Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
+        StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
+                config.security().passwordHashIterations());
+        ApiRouter.Handlers handlers = new ApiRouter.Handlers(
+                new TicketHandler(queue, views),
+                new CounterHandler(queue, views),
+                new SiteHandler(config, hub, views, clock),
+                new AuthHandler(staff, views),
+                new OpsHandler(store, registry),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
+                new StaffAuth(tokens),
+                new Failures(config.server().maxBodyBytes()),
+                config.server().maxBodyBytes());
+        List<String> deployments = new ArrayList<>();
+
+        return Migrations.run(pool)
+                .compose(migrated -> logDurability(pool))
+                .compose(checked -> store.seedCounters(config.catalogue().counters()))
+                .compose(seeded -> createFirstAdmin(staff, config))
+                .compose(admin -> vertx.deployVerticle(hub))
+                .compose(hubId -> {
+                    deployments.add(hubId);
+                    return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
+                })
+                .map(port -> new LuotServer(vertx, pool, deployments, port))
+                .onFailure(e -> pool.close());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public Future<Void> stop() {
+        Future<Void> undeployed = Future.succeededFuture();
+        for (String id : deployments) {
+            undeployed = undeployed.compose(done -> vertx.undeploy(id));
+        }
+        return undeployed.compose(done -> pool.close());
+    }
+
+    /**
+     * One server per event loop, all sharing one port. Port 0 means "any free port": Vert.x shares a
+     * random port between servers that ask for the same negative port, so 0 becomes -1 here.
+     */
+    private static Future<Integer> deployHttp(Vertx vertx, Function<Vertx, Router> routes, int port,
+                                              List<String> deployments) {
+        int bindPort = port == 0 ? -1 : port;
+        List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
+        Supplier<HttpServerVerticle> instance = () -> {
+            HttpServerVerticle server = new HttpServerVerticle(routes, bindPort);
+            servers.add(server);
+            return server;
+        };
+        return vertx.deployVerticle(instance, new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+                .map(id -> {
+                    deployments.add(id);
+                    return servers.get(0).actualPort();
+                });
+    }
+
+    private static Future<Void> createFirstAdmin(StaffService staff, LuotConfig config) {
+        String password = config.security().adminPassword();
+        if (password == null) {
+            LOG.warn("No LUOT_ADMIN_PASSWORD is set: if no admin account exists yet, nobody can log in. "
+                    + "Set it (at least 10 characters) and restart to create the '{}' account.", StaffService.FIRST_ADMIN);
+            return Future.succeededFuture();
+        }
+        return staff.ensureFirstAdmin(password).map(created -> {
+            if (created) {
+                LOG.info("Created the first admin account '{}' from LUOT_ADMIN_PASSWORD", StaffService.FIRST_ADMIN);
+            }
+            return null;
+        });
+    }
+
+    /** A queue that acknowledges tickets must not lose them: say loudly if the database might. */
+    private static Future<Void> logDurability(Pool pool) {
+        return pool.query("SELECT current_setting('fsync'), current_setting('synchronous_commit')").execute()
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    String fsync = row.getString(0);
+                    String syncCommit = row.getString(1);
+                    if ("on".equals(fsync) && !"off".equals(syncCommit) && !"local".equals(syncCommit)) {
+                        LOG.info("PostgreSQL durability: fsync={}, synchronous_commit={}", fsync, syncCommit);
+                    } else {
+                        LOG.warn("PostgreSQL durability is OFF (fsync={}, synchronous_commit={}): acknowledged "
+                                + "tickets may be lost in a crash", fsync, syncCommit);
+                    }
+                    return null;
+                });
+    }
+}

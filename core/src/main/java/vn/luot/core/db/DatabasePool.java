@@ -1,0 +1,32 @@
+package vn.luot.core.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import vn.luot.core.config.LuotConfig;
+
+/** Creates the one connection pool the server shares. */
+public final class DatabasePool {
+    private DatabasePool() {
+    }
+
+    public static Pool create(Vertx vertx, String url, LuotConfig.Database settings) {
+        PgConnectOptions connect = PgConnectOptions.fromUri(url)
+                .setCachePreparedStatements(true)
+                .setReconnectAttempts(0);
+        NetClientOptions network = new NetClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis());
+        PoolOptions pool = new PoolOptions()
+                .setMaxSize(settings.poolSize())
+                .setName("luot")
+                .setShared(false)
+                // A request waits this long for a connection, then fails with 503 instead of hanging.
+                .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setConnectionTimeout((int) settings.connectTimeout().toMillis())
+                .setMaxWaitQueueSize(10_000);
+        return PgBuilder.pool().with(pool).with(network).connectingTo(connect).using(vertx).build();
+    }
+}

@@ -1,0 +1,70 @@
+package vn.luot.core.db;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date at start. Each script under {@code db/migration} runs once, in its own
+ * transaction, under an advisory lock so that several nodes starting together do not race.
+ */
+public final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    /** In order. Add new scripts at the end; never edit one that has shipped. */
+    static final List<String> SCRIPTS = List.of("V1__queue.sql");
+    private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
+
+    private Migrations() {
+    }
+
+    public static Future<Void> run(Pool pool) {
+        return pool.withTransaction(connection -> connection
+                .query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute()
+                .compose(locked -> connection.query("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        + "script text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())").execute())
+                .compose(created -> connection.query("SELECT script FROM schema_migrations").execute())
+                .compose(rows -> {
+                    Set<String> applied = new HashSet<>();
+                    for (Row row : rows) {
+                        applied.add(row.getString(0));
+                    }
+                    Future<Void> chain = Future.succeededFuture();
+                    for (String script : SCRIPTS) {
+                        if (!applied.contains(script)) {
+                            chain = chain.compose(done -> apply(connection, script));
+                        }
+                    }
+                    return chain;
+                }));
+    }
+
+    private static Future<Void> apply(SqlConnection connection, String script) {
+        LOG.info("Applying database migration {}", script);
+        return connection.query(read(script)).execute()
+                .compose(done -> connection.preparedQuery("INSERT INTO schema_migrations (script) VALUES ($1)")
+                        .execute(Tuple.of(script)))
+                .mapEmpty();
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration script " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package vn.luot.core.domain;
+
+/** What a field of a request must be; the message bundles say it in words ({@code rule.text}, ...). */
+public enum FieldRule {
+    REQUIRED,
+    TEXT,
+    SHORT_TEXT,
+    WHOLE_NUMBER,
+    LIST_OF_TEXT,
+    NOT_EMPTY_LIST,
+    TICKET_ID,
+    USERNAME,
+    ROLE,
+    ONE_OF_TICKET_ID_OR_NUMBER;
+
+    public String messageKey() {
+        return "rule." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,215 @@
+package vn.luot.core.domain.board;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.counter.CounterState;
+import vn.luot.core.domain.estimate.ServiceTimeAverages;
+import vn.luot.core.domain.estimate.WaitEstimator;
+import vn.luot.core.domain.event.EventType;
+import vn.luot.core.domain.event.QueueEvent;
+import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketStatus;
+
+/**
+ * What one site's hall looks like now: every counter with its current ticket, every line of waiting
+ * tickets, and the latest calls. It is a projection: loaded once from the store, then kept current by
+ * applying committed {@link QueueEvent}s. Applying an event twice, or an older state after a newer one,
+ * changes nothing, because each ticket and counter carries a version.
+ *
+ * <p>Not thread-safe: the live hub owns it and touches it from one thread only.
+ */
+public final class SiteBoard {
+    /** How many departed tickets' versions to remember for spotting late, stale events. */
+    private static final int DEPARTED_MEMORY = 10_000;
+
+    private final SiteDefinition site;
+    private final ServiceTimeAverages averages;
+    private final int recentCallsKept;
+    private final Map<Integer, CounterSeat> seats = new TreeMap<>();
+    private final Map<String, WaitingLine> lines = new LinkedHashMap<>();
+    private final Map<UUID, Ticket> waitingById = new HashMap<>();
+    private final Map<UUID, Integer> departedVersions = new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Integer> eldest) {
+            return size() > DEPARTED_MEMORY;
+        }
+    };
+    private final Deque<RecentCall> recentCalls = new ArrayDeque<>();
+
+    public SiteBoard(SiteDefinition site, ServiceTimeAverages averages, int recentCallsKept) {
+        this.site = site;
+        this.averages = averages;
+        this.recentCallsKept = recentCallsKept;
+        site.serviceIds().forEach(id -> lines.put(id, new WaitingLine()));
+    }
+
+    public String siteId() {
+        return site.id();
+    }
+
+    /** Replaces everything with the state read from the store. */
+    public void load(Collection<Counter> counters, Collection<Ticket> activeTickets, List<RecentCall> latestCalls) {
+        seats.clear();
+        waitingById.clear();
+        departedVersions.clear();
+        recentCalls.clear();
+        lines.replaceAll((id, line) -> new WaitingLine());
+        Map<UUID, Ticket> byId = new HashMap<>();
+        for (Ticket ticket : activeTickets) {
+            byId.put(ticket.id(), ticket);
+            if (ticket.status() == TicketStatus.WAITING && ticket.siteId().equals(site.id())) {
+                addWaiting(ticket);
+            }
+        }
+        for (Counter counter : counters) {
+            if (counter.siteId().equals(site.id())) {
+                Ticket current = counter.currentTicketId() == null ? null : byId.get(counter.currentTicketId());
+                seats.put(counter.id(), new CounterSeat(counter, current));
+            }
+        }
+        latestCalls.stream().limit(recentCallsKept).forEach(recentCalls::addLast);
+    }
+
+    /**
+     * Applies a committed event.
+     *
+     * @return false when the event was stale or not about this site, so there is nothing to announce
+     */
+    public boolean apply(QueueEvent event) {
+        boolean changed = false;
+        if (event.ticket() != null) {
+            if (isStale(event.ticket())) {
+                return false;
+            }
+            changed = applyTicket(event.type(), event.ticket(), event.at());
+        }
+        if (event.counter() != null) {
+            changed |= applyCounter(event.counter(), event.ticket());
+        }
+        return changed;
+    }
+
+    public List<CounterSeat> counters() {
+        return List.copyOf(seats.values());
+    }
+
+    public List<RecentCall> recentCalls() {
+        return List.copyOf(recentCalls);
+    }
+
+    public List<QueueStats> queues() {
+        List<QueueStats> stats = new ArrayList<>();
+        lines.keySet().forEach(serviceId -> stats.add(queue(serviceId)));
+        return stats;
+    }
+
+    /** The line for one service, with what a ticket taken now would wait. */
+    public QueueStats queue(String serviceId) {
+        WaitingLine line = lines.get(serviceId);
+        if (line == null) {
+            return new QueueStats(serviceId, 0, null, null, 0);
+        }
+        int open = countersOpenFor(serviceId);
+        Integer estimate = boxed(WaitEstimator.minutes(line.size(), open, averages.mean(serviceId)));
+        return new QueueStats(serviceId, line.size(), line.oldestQueuedSince(), estimate, open);
+    }
+
+    /** Where a ticket stands: how many are ahead and the estimated wait, if it waits at this site. */
+    public Standing standing(Ticket ticket) {
+        if (ticket.status() != TicketStatus.WAITING || !ticket.siteId().equals(site.id())) {
+            return Standing.NOT_WAITING;
+        }
+        WaitingLine line = lines.get(ticket.serviceId());
+        int ahead = line == null ? 0 : line.ahead(ticket);
+        int open = countersOpenFor(ticket.serviceId());
+        return new Standing(ahead, boxed(WaitEstimator.minutes(ahead, open, averages.mean(ticket.serviceId()))), open);
+    }
+
+    public int countersOpenFor(String serviceId) {
+        int open = 0;
+        for (CounterSeat seat : seats.values()) {
+            if (seat.counter().state() == CounterState.OPEN && seat.counter().serves(serviceId)) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    private boolean applyTicket(EventType type, Ticket ticket, Instant at) {
+        Ticket previous = waitingById.remove(ticket.id());
+        if (previous != null) {
+            lines.get(previous.serviceId()).remove(previous);
+        }
+        boolean here = ticket.siteId().equals(site.id());
+        if (ticket.status() == TicketStatus.WAITING && here && lines.containsKey(ticket.serviceId())) {
+            addWaiting(ticket);
+        } else {
+            departedVersions.put(ticket.id(), ticket.version());
+        }
+        if (type.isCall() && here && ticket.counterId() != null) {
+            recentCalls.addFirst(new RecentCall(ticket.id(), ticket.number(), ticket.serviceId(), ticket.counterId(),
+                    at, type == EventType.TICKET_RECALLED));
+            while (recentCalls.size() > recentCallsKept) {
+                recentCalls.removeLast();
+            }
+        }
+        if (type == EventType.TICKET_COMPLETED && here) {
+            averages.record(ticket.serviceId(), ticket.serviceTime());
+        }
+        return previous != null || here;
+    }
+
+    private boolean applyCounter(Counter counter, Ticket ticket) {
+        CounterSeat seat = seats.get(counter.id());
+        if (!counter.siteId().equals(site.id())) {
+            return seats.remove(counter.id()) != null;
+        }
+        if (seat != null && counter.version() < seat.counter().version()) {
+            return false;
+        }
+        Ticket current = null;
+        if (counter.currentTicketId() != null) {
+            if (ticket != null && ticket.id().equals(counter.currentTicketId())) {
+                current = ticket;
+            } else if (seat != null && seat.current() != null
+                    && seat.current().id().equals(counter.currentTicketId())) {
+                current = seat.current();
+            }
+        }
+        seats.put(counter.id(), new CounterSeat(counter, current));
+        return true;
+    }
+
+    private boolean isStale(Ticket ticket) {
+        Integer known = null;
+        Ticket waiting = waitingById.get(ticket.id());
+        if (waiting != null) {
+            known = waiting.version();
+        } else if (departedVersions.containsKey(ticket.id())) {
+            known = departedVersions.get(ticket.id());
+        }
+        return known != null && ticket.version() <= known;
+    }
+
+    private void addWaiting(Ticket ticket) {
+        waitingById.put(ticket.id(), ticket);
+        lines.get(ticket.serviceId()).add(ticket);
+    }
+
+    private static Integer boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+}

@@ -1,0 +1,25 @@
+package vn.luot.core.domain.ticket;
+
+import java.util.Objects;
+
+/**
+ * A citizen's request for a ticket, as checked by {@link vn.luot.core.domain.catalogue.Catalogue}.
+ *
+ * @param priorityGroup null for the normal queue
+ * @param printerId     the kiosk or desk printer that should print it, or null
+ * @param note          a short note for the counter, from the guidance desk, or null
+ */
+public record TicketRequest(String siteId, String serviceId, String priorityGroup, Channel channel,
+                            String printerId, String note) {
+    public TicketRequest {
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(serviceId, "serviceId");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    /** A fingerprint of what was asked, so that an idempotency key reused for another request is caught. */
+    public String fingerprint() {
+        return String.join("|", siteId, serviceId, String.valueOf(priorityGroup), channel.wireName(),
+                String.valueOf(printerId), String.valueOf(note));
+    }
+}

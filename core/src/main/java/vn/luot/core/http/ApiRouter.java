@@ -1,0 +1,79 @@
+package vn.luot.core.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import vn.luot.core.domain.Role;
+import vn.luot.core.live.SiteSocketHandler;
+import vn.luot.core.live.TicketSocketHandler;
+
+/**
+ * Every route of the server, one line each. The API is described in {@code api/openapi.yaml}, served
+ * at {@code /api/v1/openapi.yaml}; a test keeps the two in step.
+ */
+public final class ApiRouter {
+
+    /** Everything the routes point to. */
+    public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
+                           OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
+                           StaffAuth staffAuth, Failures failures, int maxBodyBytes) {
+    }
+
+    private ApiRouter() {
+    }
+
+    public static Router create(Vertx vertx, Handlers h) {
+        Router router = Router.router(vertx);
+        var staff = h.staffAuth().anyStaff();
+        var admin = h.staffAuth().withRole(Role.ADMIN);
+        var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
+
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
+
+        router.get("/health").handler(h.ops()::health);
+        router.get("/metrics").handler(h.ops()::metrics);
+        router.get("/api/v1/openapi.yaml").handler(h.ops()::openApi);
+
+        router.post("/api/v1/auth/login").handler(h.auth()::login);
+        router.get("/api/v1/auth/me").handler(staff).handler(h.auth()::me);
+        router.get("/api/v1/staff").handler(supervisor).handler(h.auth()::listStaff);
+        router.post("/api/v1/staff").handler(admin).handler(h.auth()::addStaff);
+        router.put("/api/v1/staff/:username/password").handler(admin).handler(h.auth()::setPassword);
+
+        router.get("/api/v1/sites").handler(h.sites()::list);
+        router.get("/api/v1/sites/:siteId").handler(h.sites()::get);
+        router.get("/api/v1/sites/:siteId/queues").handler(h.sites()::queues);
+        router.get("/api/v1/services").handler(h.sites()::services);
+
+        router.post("/api/v1/tickets").handler(h.tickets()::issue);
+        router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
+        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+
+        router.get("/api/v1/counters").handler(h.counters()::list);
+        router.get("/api/v1/counters/:counterId").handler(h.counters()::get);
+        router.post("/api/v1/counters/:counterId/open").handler(staff).handler(h.counters()::open);
+        router.post("/api/v1/counters/:counterId/pause").handler(staff).handler(h.counters()::pause);
+        router.post("/api/v1/counters/:counterId/resume").handler(staff).handler(h.counters()::resume);
+        router.post("/api/v1/counters/:counterId/close").handler(staff).handler(h.counters()::close);
+        router.post("/api/v1/counters/:counterId/call-next").handler(staff).handler(h.counters()::callNext);
+        router.post("/api/v1/counters/:counterId/call").handler(staff).handler(h.counters()::call);
+        router.post("/api/v1/counters/:counterId/recall").handler(staff).handler(h.counters()::recall);
+        router.post("/api/v1/counters/:counterId/start").handler(staff).handler(h.counters()::start);
+        router.post("/api/v1/counters/:counterId/complete").handler(staff).handler(h.counters()::complete);
+        router.post("/api/v1/counters/:counterId/no-show").handler(staff).handler(h.counters()::noShow);
+        router.post("/api/v1/counters/:counterId/return").handler(staff).handler(h.counters()::returnToQueue);
+        router.post("/api/v1/counters/:counterId/transfer").handler(staff).handler(h.counters()::transfer);
+
+        router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
+        router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);
+
+        router.get("/t/:ticketId").handler(h.tickets()::track);
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+
+        router.route().failureHandler(h.failures()::handle);
+        router.errorHandler(404, h.failures()::handle);
+        router.errorHandler(405, h.failures()::handle);
+        return router;
+    }
+}

@@ -1,0 +1,73 @@
+package vn.luot.core.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.i18n.Messages;
+import vn.luot.core.store.StoreUnavailableException;
+
+/**
+ * Turns every failure into {@code {"error": code, "message": words}} with the right status. The message
+ * is Vietnamese when the client's Accept-Language prefers it, English otherwise.
+ */
+public final class Failures {
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+    private final int maxBodyBytes;
+
+    public Failures(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public void handle(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        Throwable failure = ctx.failure();
+        Problem problem;
+        Object[] arguments = {};
+        if (failure instanceof QueueException q) {
+            problem = q.problem();
+            arguments = q.arguments();
+        } else if (failure instanceof StoreUnavailableException) {
+            problem = Problem.DATABASE_UNAVAILABLE;
+            LOG.warn("{} {}: {}", ctx.request().method(), ctx.normalizedPath(), failure.getMessage());
+        } else {
+            int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+            problem = switch (status) {
+                case 413 -> Problem.BODY_TOO_LARGE;
+                case 404 -> Problem.NOT_FOUND;
+                case 405 -> Problem.METHOD_NOT_ALLOWED;
+                case 400 -> Problem.MALFORMED_JSON;
+                default -> Problem.INTERNAL_ERROR;
+            };
+            arguments = switch (problem) {
+                case BODY_TOO_LARGE -> new Object[] {maxBodyBytes};
+                case NOT_FOUND -> new Object[] {ctx.normalizedPath()};
+                case METHOD_NOT_ALLOWED -> new Object[] {ctx.request().method().name()};
+                case MALFORMED_JSON -> new Object[] {failure == null ? "" : failure.getMessage()};
+                default -> new Object[] {};
+            };
+            if (problem == Problem.INTERNAL_ERROR) {
+                LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
+            }
+        }
+        respond(ctx, problem, arguments);
+    }
+
+    public static void respond(RoutingContext ctx, Problem problem, Object... arguments) {
+        Locale locale = Messages.pick(ctx.request().getHeader("Accept-Language"));
+        JsonObject body = new JsonObject()
+                .put("error", problem.code())
+                .put("message", Messages.problem(problem, locale, arguments));
+        ctx.response()
+                .setStatusCode(ProblemStatus.of(problem))
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(body.encode());
+    }
+}

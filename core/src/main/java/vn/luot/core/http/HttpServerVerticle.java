@@ -1,0 +1,39 @@
+package vn.luot.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.Function;
+import io.vertx.core.Vertx;
+
+/**
+ * One HTTP server on one event loop. Several instances share the port; Vert.x spreads connections
+ * across them, one per event loop.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+    private final Function<Vertx, Router> routes;
+    private final int port;
+    private HttpServer server;
+
+    public HttpServerVerticle(Function<Vertx, Router> routes, int port) {
+        this.routes = routes;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setPort(port)
+                // Clients only ever send small control messages over the sockets.
+                .setMaxWebSocketMessageSize(4096)
+                .setMaxWebSocketFrameSize(4096);
+        return vertx.createHttpServer(options).requestHandler(routes.apply(vertx)).listen()
+                .onSuccess(started -> server = started);
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

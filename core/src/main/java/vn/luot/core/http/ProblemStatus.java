@@ -1,0 +1,41 @@
+package vn.luot.core.http;
+
+import java.util.EnumMap;
+import java.util.Map;
+import vn.luot.core.domain.Problem;
+
+/** The HTTP status of each problem. Client mistakes are 4xx; only a fault of ours is a 500. */
+final class ProblemStatus {
+    private static final Map<Problem, Integer> STATUS = new EnumMap<>(Problem.class);
+
+    static {
+        for (Problem p : Problem.values()) {
+            STATUS.put(p, 400);
+        }
+        put(404, Problem.SITE_NOT_FOUND, Problem.TICKET_NOT_FOUND, Problem.COUNTER_NOT_FOUND, Problem.STAFF_NOT_FOUND,
+                Problem.NOT_FOUND);
+        put(409, Problem.TICKET_STATE, Problem.TICKET_AT_OTHER_SITE, Problem.TICKET_RESERVED_FOR_OTHER_COUNTER,
+                Problem.TICKET_NOT_CURRENT, Problem.NO_CURRENT_TICKET, Problem.COUNTER_STATE, Problem.COUNTER_BUSY,
+                Problem.COUNTER_IN_USE, Problem.TRANSFER_TO_SAME_PLACE, Problem.STAFF_EXISTS);
+        put(422, Problem.IDEMPOTENCY_KEY_REUSED);
+        put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
+        put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
+        put(405, Problem.METHOD_NOT_ALLOWED);
+        put(413, Problem.BODY_TOO_LARGE);
+        put(503, Problem.DATABASE_UNAVAILABLE);
+        put(500, Problem.INTERNAL_ERROR);
+    }
+
+    private ProblemStatus() {
+    }
+
+    static int of(Problem problem) {
+        return STATUS.get(problem);
+    }
+
+    private static void put(int status, Problem... problems) {
+        for (Problem p : problems) {
+            STATUS.put(p, status);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.luot.core.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import vn.luot.core.domain.FieldRule;
+import vn.luot.core.domain.Problem;
+
+/**
+ * The words of error messages, from the bundles {@code i18n/errors_vi.properties} and
+ * {@code i18n/errors_en.properties}. No user-visible sentence lives in code.
+ */
+public final class Messages {
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final String BUNDLE = "i18n.errors";
+
+    private Messages() {
+    }
+
+    public static String problem(Problem problem, Locale locale, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+        String pattern;
+        try {
+            pattern = bundle.getString(problem.code());
+        } catch (MissingResourceException e) {
+            pattern = problem.code();
+        }
+        Object[] words = arguments.clone();
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] instanceof FieldRule rule) {
+                words[i] = text(bundle, rule.messageKey());
+            } else if (words[i] != null && !(words[i] instanceof String)) {
+                words[i] = words[i].toString();
+            }
+        }
+        return new MessageFormat(pattern, locale).format(words);
+    }
+
+    private static String text(ResourceBundle bundle, String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    /** Vietnamese when the client prefers it, English otherwise (the API's readers are mostly developers). */
+    public static Locale pick(String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("vi")
+                ? VIETNAMESE : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,114 @@
+package vn.luot.core.json;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import vn.luot.core.domain.board.CounterSeat;
+import vn.luot.core.domain.board.QueueStats;
+import vn.luot.core.domain.board.RecentCall;
+import vn.luot.core.domain.board.Standing;
+import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.ticket.Ticket;
+
+/**
+ * How tickets, counters and lines look on the wire, in the API and on the WebSockets alike. Times are
+ * ISO-8601 with the centre's own offset ({@code 2026-11-27T08:05:00+07:00}).
+ */
+public final class JsonViews {
+    private final ZoneId zone;
+    private final String publicUrl;
+
+    public JsonViews(ZoneId zone, String publicUrl) {
+        this.zone = zone;
+        this.publicUrl = publicUrl;
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    }
+
+    /** The page a citizen's phone opens from the QR code on the ticket. */
+    public String trackingUrl(Ticket ticket) {
+        return publicUrl + "/t/" + ticket.id();
+    }
+
+    public JsonObject ticket(Ticket t) {
+        return new JsonObject()
+                .put("id", t.id().toString())
+                .put("number", t.number())
+                .put("siteId", t.siteId())
+                .put("serviceId", t.serviceId())
+                .put("priority", t.priorityGroup())
+                .put("channel", t.channel() == null ? null : t.channel().wireName())
+                .put("status", t.status().wireName())
+                .put("counterId", t.counterId())
+                .put("assignedCounterId", t.assignedCounterId())
+                .put("issuedAt", time(t.issuedAt()))
+                .put("queuedSince", time(t.queuedSince()))
+                .put("calledAt", time(t.calledAt()))
+                .put("servingAt", time(t.servingAt()))
+                .put("finishedAt", time(t.finishedAt()))
+                .put("callCount", t.callCount())
+                .put("note", t.note())
+                .put("version", t.version());
+    }
+
+    /** A ticket as the API returns it: with where it stands and its tracking link. */
+    public JsonObject ticket(Ticket t, Standing standing) {
+        return ticket(t)
+                .put("position", standing.position())
+                .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
+                .put("trackingUrl", trackingUrl(t));
+    }
+
+    public JsonObject counter(Counter c, Ticket current) {
+        return new JsonObject()
+                .put("id", c.id())
+                .put("siteId", c.siteId())
+                .put("state", c.state().wireName())
+                .put("services", new JsonArray(c.services()))
+                .put("openedBy", c.openedBy())
+                .put("currentTicketId", c.currentTicketId() == null ? null : c.currentTicketId().toString())
+                .put("current", current == null ? null : currentTicket(current))
+                .put("version", c.version());
+    }
+
+    public JsonObject seat(CounterSeat seat) {
+        return counter(seat.counter(), seat.current());
+    }
+
+    public JsonObject queue(QueueStats q) {
+        return new JsonObject()
+                .put("serviceId", q.serviceId())
+                .put("waiting", q.waiting())
+                .put("oldestQueuedSince", time(q.oldestQueuedSince()))
+                .put("estimatedWaitMinutes", q.estimatedWaitMinutes())
+                .put("countersOpen", q.countersOpen());
+    }
+
+    public JsonObject recentCall(RecentCall call) {
+        return new JsonObject()
+                .put("ticketId", call.ticketId().toString())
+                .put("number", call.number())
+                .put("serviceId", call.serviceId())
+                .put("counterId", call.counterId())
+                .put("at", time(call.at()))
+                .put("recall", call.recall());
+    }
+
+    private JsonObject currentTicket(Ticket t) {
+        return new JsonObject()
+                .put("ticketId", t.id().toString())
+                .put("number", t.number())
+                .put("serviceId", t.serviceId())
+                .put("priority", t.priorityGroup())
+                .put("status", t.status().wireName())
+                .put("issuedAt", time(t.issuedAt()))
+                .put("calledAt", time(t.calledAt()))
+                .put("servingAt", time(t.servingAt()))
+                .put("callCount", t.callCount())
+                .put("note", t.note());
+    }
+}

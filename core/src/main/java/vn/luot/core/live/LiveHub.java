@@ -1,0 +1,273 @@
+package vn.luot.core.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.board.QueueStats;
+import vn.luot.core.domain.board.SiteBoard;
+import vn.luot.core.domain.board.Standing;
+import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.catalogue.ServiceDefinition;
+import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.estimate.ServiceTimeAverages;
+import vn.luot.core.domain.event.QueueEvent;
+import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.json.JsonViews;
+import vn.luot.core.store.BoardState;
+import vn.luot.core.store.QueueStore;
+
+/**
+ * This node's live picture of every hall, and the fan-out of its changes.
+ *
+ * <p>The hub owns one thread (its verticle's context). Everything it holds, the {@link SiteBoard}s,
+ * the per-site sequence numbers and the ticket watches, is touched on that thread only, so events are
+ * applied and numbered in one order, and every subscriber receives them in that order, right after a
+ * snapshot taken at a known sequence number. Other threads talk to it through {@link #deliver},
+ * {@link #ask} and the subscribe methods, which queue work onto that thread.
+ *
+ * <p>It also turns the day over: when the centre's date changes, it expires yesterday's leftovers,
+ * reloads the boards and sends every subscriber a fresh snapshot.
+ */
+public final class LiveHub extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    private static final long HEARTBEAT_MS = 10_000;
+    private static final long DAY_CHECK_MS = 30_000;
+
+    private final QueueStore store;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final LuotConfig config;
+    private final LiveMessages messages;
+    private final Map<String, SiteBoard> boards = new LinkedHashMap<>();
+    private final Map<String, SiteChannel> channels = new HashMap<>();
+    private final Map<UUID, TicketWatch> watches = new HashMap<>();
+    private final List<QueueEvent> heldDuringReload = new ArrayList<>();
+    private LocalDate serviceDay;
+    private boolean reloading;
+
+    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock) {
+        this.store = store;
+        this.catalogue = config.catalogue();
+        this.config = config;
+        this.clock = clock;
+        this.messages = new LiveMessages(views);
+    }
+
+    @Override
+    public Future<?> start() {
+        createBoards();
+        return reload().onSuccess(loaded -> {
+            vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
+            vertx.setPeriodic(DAY_CHECK_MS, id -> turnTheDayIfNeeded());
+        });
+    }
+
+    // ---- called from any thread -------------------------------------------------------------------
+
+    /** Applies a committed event, numbers it per site and sends it to every subscriber of those sites. */
+    public void deliver(QueueEvent event) {
+        context.runOnContext(v -> onEvent(event));
+    }
+
+    /** Where a ticket stands now: people ahead and estimated wait. */
+    public Future<Standing> standing(Ticket ticket) {
+        return ask(() -> {
+            SiteBoard board = boards.get(ticket.siteId());
+            return board == null ? Standing.NOT_WAITING : board.standing(ticket);
+        });
+    }
+
+    public Future<List<QueueStats>> queues(String siteId) {
+        return ask(() -> boards.get(siteId).queues());
+    }
+
+    /** The hall as a snapshot message, for a client that asks over HTTP. */
+    public Future<String> snapshot(String siteId) {
+        return ask(() -> messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant()));
+    }
+
+    /** Sends the subscriber a snapshot, then every event after it, in order. */
+    public void subscribe(String siteId, Subscriber subscriber) {
+        context.runOnContext(v -> {
+            SiteChannel channel = channels.get(siteId);
+            String snapshot = messages.snapshot(boards.get(siteId), channel.current(), clock.instant());
+            SubscriberGroup group = channel.groupFor(subscriber.context());
+            group.run(() -> group.join(subscriber, snapshot));
+        });
+    }
+
+    /** A client that saw a gap in the sequence asks for a fresh snapshot; events continue after it. */
+    public void resync(String siteId, Subscriber subscriber) {
+        context.runOnContext(v -> {
+            String snapshot = messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant());
+            channels.get(siteId).groupFor(subscriber.context()).run(() -> subscriber.send(snapshot));
+        });
+    }
+
+    public void unsubscribe(String siteId, Subscriber subscriber) {
+        context.runOnContext(v -> {
+            SubscriberGroup group = channels.get(siteId).groupFor(subscriber.context());
+            group.run(() -> group.leave(subscriber));
+        });
+    }
+
+    /** Follows one ticket for a phone: sends where it stands now, then again whenever that changes. */
+    public void watch(Ticket ticket, Subscriber watcher) {
+        context.runOnContext(v -> {
+            TicketWatch watch = watches.computeIfAbsent(ticket.id(), id -> new TicketWatch(ticket));
+            watch.update(ticket);
+            watch.watchers.add(watcher);
+            String message = standingMessage(watch.ticket);
+            watcher.context().runOnContext(x -> watcher.send(message));
+        });
+    }
+
+    public void unwatch(UUID ticketId, Subscriber watcher) {
+        context.runOnContext(v -> {
+            TicketWatch watch = watches.get(ticketId);
+            if (watch != null && watch.watchers.remove(watcher) && watch.watchers.isEmpty()) {
+                watches.remove(ticketId);
+            }
+        });
+    }
+
+    /**
+     * Runs a question on the hub's thread and answers on the caller's, so callers never touch the
+     * boards and their own callbacks stay on their own event loop.
+     */
+    <T> Future<T> ask(Supplier<T> question) {
+        Context caller = Vertx.currentContext();
+        Promise<T> answer = Promise.promise();
+        context.runOnContext(v -> {
+            Runnable reply;
+            try {
+                T result = question.get();
+                reply = () -> answer.complete(result);
+            } catch (RuntimeException e) {
+                reply = () -> answer.fail(e);
+            }
+            if (caller == null) {
+                reply.run();
+            } else {
+                Runnable r = reply;
+                caller.runOnContext(x -> r.run());
+            }
+        });
+        return answer.future();
+    }
+
+    // ---- on the hub's thread ----------------------------------------------------------------------
+
+    private void onEvent(QueueEvent event) {
+        if (reloading) {
+            heldDuringReload.add(event);
+            return;
+        }
+        for (String siteId : event.siteIds()) {
+            SiteBoard board = boards.get(siteId);
+            if (board == null || !board.apply(event)) {
+                continue;
+            }
+            SiteChannel channel = channels.get(siteId);
+            channel.broadcast(messages.event(event, board, channel.next()));
+        }
+        updateWatches(event);
+    }
+
+    private void updateWatches(QueueEvent event) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        if (event.ticket() != null) {
+            TicketWatch own = watches.get(event.ticket().id());
+            if (own != null) {
+                own.update(event.ticket());
+            }
+        }
+        for (TicketWatch watch : watches.values()) {
+            if (event.siteIds().contains(watch.ticket.siteId()) || watch.ticket.id().equals(
+                    event.ticket() == null ? null : event.ticket().id())) {
+                String message = standingMessage(watch.ticket);
+                if (!message.equals(watch.lastMessage)) {
+                    watch.lastMessage = message;
+                    watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(message)));
+                }
+            }
+        }
+    }
+
+    private String standingMessage(Ticket ticket) {
+        SiteBoard board = boards.get(ticket.siteId());
+        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
+    }
+
+    private void heartbeat() {
+        channels.forEach((siteId, channel) ->
+                channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
+    }
+
+    private void turnTheDayIfNeeded() {
+        if (!reloading && !today().equals(serviceDay)) {
+            LOG.info("A new service day begins: {}", today());
+            reload().onFailure(e -> LOG.warn("Could not turn the day over yet; will retry: {}", e.getMessage()));
+        }
+    }
+
+    private Future<Void> reload() {
+        reloading = true;
+        LocalDate today = today();
+        List<String> prefixes = catalogue.services().stream().map(ServiceDefinition::prefix).toList();
+        return store.expireBefore(today)
+                .compose(expired -> store.prepareDay(today, prefixes))
+                .compose(ready -> store.prepareDay(today.plusDays(1), prefixes))
+                .compose(ready -> store.boardState(today, config.announcements().recentCallsShown()))
+                .map(state -> {
+                    load(state);
+                    serviceDay = today;
+                    return (Void) null;
+                })
+                .onComplete(done -> {
+                    reloading = false;
+                    List<QueueEvent> held = new ArrayList<>(heldDuringReload);
+                    heldDuringReload.clear();
+                    held.forEach(this::onEvent);
+                    boards.forEach((siteId, board) -> {
+                        SiteChannel channel = channels.get(siteId);
+                        channel.broadcast(messages.snapshot(board, channel.current(), clock.instant()));
+                    });
+                });
+    }
+
+    private void createBoards() {
+        ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
+                config.queue().serviceTimeSmoothing());
+        for (SiteDefinition site : catalogue.sites()) {
+            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown()));
+            channels.put(site.id(), new SiteChannel());
+        }
+    }
+
+    private void load(BoardState state) {
+        boards.forEach((siteId, board) -> board.load(state.counters(), state.activeTickets(),
+                state.recentCalls().getOrDefault(siteId, List.of())));
+    }
+
+    private LocalDate today() {
+        return ServiceDay.of(clock.instant(), catalogue.timeZone());
+    }
+}

@@ -1,0 +1,99 @@
+package vn.luot.core.live;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import vn.luot.core.domain.board.SiteBoard;
+import vn.luot.core.domain.board.Standing;
+import vn.luot.core.domain.event.QueueEvent;
+import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.json.JsonViews;
+
+/**
+ * The messages of the live WebSockets.
+ *
+ * <ul>
+ *   <li>{@code snapshot}: the whole hall at sequence {@code seq}; sent first, and again on request.</li>
+ *   <li>an event ({@code ticket.called}, {@code counter.paused}, ...): sequence {@code seq} is exactly
+ *       one higher than the one before; the lines it changed come with it under {@code queues}.</li>
+ *   <li>{@code heartbeat}: every few seconds, with the latest {@code seq}, so a quiet client can tell a
+ *       dead connection from a calm hall, and spot a missed event.</li>
+ *   <li>{@code ticket}: on a ticket's own socket, where it stands now.</li>
+ * </ul>
+ */
+final class LiveMessages {
+    private final JsonViews views;
+
+    LiveMessages(JsonViews views) {
+        this.views = views;
+    }
+
+    String snapshot(SiteBoard board, long seq, Instant now) {
+        JsonArray counters = new JsonArray();
+        board.counters().forEach(seat -> counters.add(views.seat(seat)));
+        JsonArray queues = new JsonArray();
+        board.queues().forEach(q -> queues.add(views.queue(q)));
+        JsonArray calls = new JsonArray();
+        board.recentCalls().forEach(c -> calls.add(views.recentCall(c)));
+        return new JsonObject()
+                .put("type", "snapshot")
+                .put("siteId", board.siteId())
+                .put("seq", seq)
+                .put("at", views.time(now))
+                .put("counters", counters)
+                .put("queues", queues)
+                .put("recentCalls", calls)
+                .encode();
+    }
+
+    String event(QueueEvent event, SiteBoard board, long seq) {
+        JsonObject message = new JsonObject()
+                .put("type", event.type().wireName())
+                .put("siteId", board.siteId())
+                .put("seq", seq)
+                .put("at", views.time(event.at()));
+        if (event.ticket() != null) {
+            message.put("ticket", views.ticket(event.ticket()));
+        }
+        if (event.counter() != null && event.counter().siteId().equals(board.siteId())) {
+            board.counters().stream().filter(s -> s.counter().id() == event.counter().id()).findFirst()
+                    .ifPresent(seat -> message.put("counter", views.seat(seat)));
+        }
+        if (event.previousSiteId() != null) {
+            message.put("fromSiteId", event.previousSiteId());
+        }
+        JsonArray queues = new JsonArray();
+        affectedServices(event).forEach(serviceId -> queues.add(views.queue(board.queue(serviceId))));
+        return message.put("queues", queues).encode();
+    }
+
+    String heartbeat(String siteId, long seq, Instant now) {
+        return new JsonObject().put("type", "heartbeat").put("siteId", siteId).put("seq", seq)
+                .put("at", views.time(now)).encode();
+    }
+
+    /** Deterministic for the same state, so the hub can tell whether a phone has news. */
+    String standing(Ticket ticket, Standing standing) {
+        return new JsonObject()
+                .put("type", "ticket")
+                .put("ticket", views.ticket(ticket))
+                .put("position", standing.position())
+                .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
+                .put("countersOpen", standing.countersOpen())
+                .encode();
+    }
+
+    /** A ticket event changes its own line; a counter event changes the estimates of every line it serves. */
+    private static Set<String> affectedServices(QueueEvent event) {
+        Set<String> services = new LinkedHashSet<>();
+        if (event.ticket() != null) {
+            services.add(event.ticket().serviceId());
+        }
+        if (event.counter() != null && event.ticket() == null) {
+            services.addAll(event.counter().services());
+        }
+        return services;
+    }
+}

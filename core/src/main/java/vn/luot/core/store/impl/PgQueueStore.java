@@ -1,0 +1,460 @@
+package vn.luot.core.store.impl;
+
+import static vn.luot.core.store.impl.Rows.COUNTER_COLUMNS;
+import static vn.luot.core.store.impl.Rows.TICKET_COLUMNS;
+import static vn.luot.core.store.impl.Rows.time;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import vn.luot.core.domain.Actor;
+import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.board.RecentCall;
+import vn.luot.core.domain.catalogue.CounterDefinition;
+import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.counter.Desk;
+import vn.luot.core.domain.counter.DeskChange;
+import vn.luot.core.domain.event.EventType;
+import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketNumbering;
+import vn.luot.core.store.BoardState;
+import vn.luot.core.store.Command;
+import vn.luot.core.store.IssueOutcome;
+import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.TicketChange;
+
+/** {@link QueueStore} on PostgreSQL through the Vert.x reactive client. */
+public final class PgQueueStore implements QueueStore {
+    /** Enough for many counters racing for the same few tickets; each retry sees fresher heads. */
+    private static final int MAX_CALL_ATTEMPTS = 50;
+
+    private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, service_day, site_id, "
+            + "service_id, priority_group, channel, status, issued_at, queued_since, call_count, version, note, "
+            + "printer_id, idempotency_key, request_hash) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14) "
+            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+    private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
+            + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
+            + "call_count = $10, version = $11, note = $12 WHERE id = $1 AND version = $13";
+    private static final String UPDATE_COUNTER = "UPDATE counters SET state = $2, services = $3, opened_by = $4, "
+            + "current_ticket_id = $5, priority_streak = $6, version = $7, updated_at = $8 "
+            + "WHERE id = $1 AND version = $9";
+    /** The oldest priority and oldest normal ticket of each line, plus the oldest sent to this counter. */
+    private static final String LINE_HEADS = "SELECT t.* FROM unnest($2::text[]) AS s(service_id) "
+            + "CROSS JOIN (VALUES (true), (false)) AS k(is_normal) "
+            + "CROSS JOIN LATERAL (SELECT " + TICKET_COLUMNS + " FROM tickets w "
+            + "  WHERE w.status = 'waiting' AND w.site_id = $1 AND w.service_id = s.service_id "
+            + "  AND (w.priority_group IS NULL) = k.is_normal AND w.assigned_counter_id IS NULL "
+            + "  ORDER BY w.queued_since, w.number LIMIT 1) t "
+            + "UNION ALL (SELECT " + TICKET_COLUMNS + " FROM tickets a "
+            + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 ORDER BY a.queued_since, a.number LIMIT 1)";
+
+    private final Pool pool;
+
+    public PgQueueStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<Void> seedCounters(Collection<CounterDefinition> counters) {
+        List<Tuple> rows = counters.stream()
+                .map(c -> Tuple.of(c.id(), c.siteId(), c.defaultServices().toArray(new String[0])))
+                .toList();
+        if (rows.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return pool.preparedQuery("INSERT INTO counters (id, site_id, services) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (id) DO NOTHING")
+                .executeBatch(rows)
+                .<Void>mapEmpty()
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Void> prepareDay(LocalDate serviceDay, Collection<String> prefixes) {
+        Future<Void> chain = Future.succeededFuture();
+        for (String prefix : prefixes) {
+            String sequence = TicketNumbering.sequenceName(serviceDay, prefix);
+            chain = chain.compose(done -> pool.query("CREATE SEQUENCE IF NOT EXISTS " + sequence).execute()
+                    .<Void>mapEmpty()
+                    // Two nodes creating the same sequence at once: the loser's error means it exists.
+                    .recover(e -> StoreFailures.hasSqlState(e, "23505", "42P07")
+                            ? Future.succeededFuture() : Future.failedFuture(e)));
+        }
+        return chain.recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Integer> expireBefore(LocalDate serviceDay) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("UPDATE tickets SET status = 'expired', version = version + 1 "
+                        + "WHERE service_day < $1 AND status IN ('waiting', 'called', 'serving') RETURNING id")
+                .execute(Tuple.of(serviceDay))
+                .compose(expired -> {
+                    UUID[] ids = new UUID[expired.rowCount()];
+                    int i = 0;
+                    for (Row row : expired) {
+                        ids[i++] = row.getUUID(0);
+                    }
+                    return conn.preparedQuery("UPDATE counters SET current_ticket_id = NULL, version = version + 1 "
+                                    + "WHERE current_ticket_id = ANY($1)")
+                            .execute(Tuple.of(ids))
+                            .map(freed -> ids.length);
+                }))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<IssueOutcome> issue(Ticket draft, String prefix, String printerId, String idempotencyKey,
+                                      String fingerprint) {
+        Future<Optional<IssueOutcome>> earlier = idempotencyKey == null
+                ? Future.succeededFuture(Optional.empty())
+                : findByKey(idempotencyKey, fingerprint);
+        return earlier
+                .compose(found -> found.isPresent()
+                        ? Future.succeededFuture(found.get())
+                        : insert(draft, prefix, printerId, idempotencyKey, fingerprint))
+                .recover(StoreFailures::translate);
+    }
+
+    private Future<IssueOutcome> insert(Ticket draft, String prefix, String printerId, String key, String fingerprint) {
+        return nextNumber(draft.serviceDay(), prefix).compose(sequence -> {
+            Ticket ticket = numbered(draft, TicketNumbering.format(prefix, sequence));
+            Tuple row = Tuple.wrap(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
+                    ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
+                    ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
+                    printerId, key, key == null ? null : fingerprint));
+            return pool.preparedQuery(INSERT_TICKET).execute(row).compose(inserted -> inserted.rowCount() == 1
+                    ? Future.succeededFuture(new IssueOutcome(ticket, false))
+                    // A concurrent request with the same key won the race: answer with its ticket.
+                    : findByKey(key, fingerprint).map(Optional::orElseThrow));
+        });
+    }
+
+    /** The next number of the day for a prefix; the day's sequence is created on first use. */
+    private Future<Long> nextNumber(LocalDate serviceDay, String prefix) {
+        String sequence = TicketNumbering.sequenceName(serviceDay, prefix);
+        Future<Long> next = pool.preparedQuery("SELECT nextval($1::text::regclass)").execute(Tuple.of(sequence))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return next.recover(e -> StoreFailures.hasSqlState(e, "42P01")
+                ? prepareDay(serviceDay, List.of(prefix)).compose(created -> nextNumber(serviceDay, prefix))
+                : Future.failedFuture(e));
+    }
+
+    private static Ticket numbered(Ticket draft, String number) {
+        return new Ticket(draft.id(), number, draft.serviceDay(), draft.siteId(), draft.serviceId(),
+                draft.priorityGroup(), draft.channel(), draft.status(), draft.issuedAt(), draft.queuedSince(), null,
+                null, null, null, null, 0, 1, draft.note());
+    }
+
+    private Future<Optional<IssueOutcome>> findByKey(String key, String fingerprint) {
+        return pool.preparedQuery("SELECT " + TICKET_COLUMNS + ", request_hash FROM tickets WHERE idempotency_key = $1")
+                .execute(Tuple.of(key))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    if (!fingerprint.equals(row.getString("request_hash"))) {
+                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, key);
+                    }
+                    return Optional.of(new IssueOutcome(Rows.ticket(row), true));
+                });
+    }
+
+    @Override
+    public Future<Optional<Ticket>> ticket(UUID id) {
+        return ticket(pool, id, false).recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Optional<Ticket>> ticketByNumber(LocalDate serviceDay, String number) {
+        return pool.preparedQuery("SELECT " + TICKET_COLUMNS + " FROM tickets WHERE service_day = $1 AND number = $2")
+                .execute(Tuple.of(serviceDay, number))
+                .map(PgQueueStore::firstTicket)
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<List<Counter>> counters() {
+        return pool.query("SELECT " + COUNTER_COLUMNS + " FROM counters ORDER BY id").execute()
+                .map(rows -> {
+                    List<Counter> counters = new ArrayList<>();
+                    rows.forEach(row -> counters.add(Rows.counter(row)));
+                    return counters;
+                })
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Optional<Counter>> counter(int id) {
+        return pool.preparedQuery("SELECT " + COUNTER_COLUMNS + " FROM counters WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 0 ? Optional.<Counter>empty()
+                        : Optional.of(Rows.counter(rows.iterator().next())))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<BoardState> boardState(LocalDate serviceDay, int recentCallsPerSite) {
+        Future<List<Counter>> counters = counters();
+        Future<List<Ticket>> active = pool.preparedQuery("SELECT " + TICKET_COLUMNS + " FROM tickets "
+                        + "WHERE service_day = $1 AND status IN ('waiting', 'called', 'serving')")
+                .execute(Tuple.of(serviceDay))
+                .map(PgQueueStore::allTickets);
+        Future<Map<String, List<RecentCall>>> recent = pool.preparedQuery("SELECT id, number, service_id, counter_id, "
+                        + "called_at, site_id FROM (SELECT t.*, row_number() OVER (PARTITION BY site_id "
+                        + "ORDER BY called_at DESC) AS rank FROM tickets t WHERE service_day = $1 "
+                        + "AND called_at IS NOT NULL AND counter_id IS NOT NULL) latest WHERE rank <= $2 "
+                        + "ORDER BY site_id, called_at DESC")
+                .execute(Tuple.of(serviceDay, recentCallsPerSite))
+                .map(rows -> {
+                    Map<String, List<RecentCall>> bySite = new HashMap<>();
+                    for (Row row : rows) {
+                        bySite.computeIfAbsent(row.getString("site_id"), s -> new ArrayList<>()).add(new RecentCall(
+                                row.getUUID("id"), row.getString("number"), row.getString("service_id"),
+                                row.getInteger("counter_id"), row.getOffsetDateTime("called_at").toInstant(), false));
+                    }
+                    return bySite;
+                });
+        return Future.all(counters, active, recent)
+                .map(all -> new BoardState(counters.result(), active.result(), recent.result()))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<DeskChange> changeCounter(int counterId, Actor actor, Command command, Instant now,
+                                            Function<Desk, DeskChange> action) {
+        return pool.<DeskChange>withTransaction(conn -> lockCounter(conn, counterId)
+                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
+                                ? Future.succeededFuture(replayed.get())
+                                : currentTicket(conn, counter).compose(current -> {
+                                    DeskChange change = action.apply(new Desk(counter, current, actor));
+                                    return save(conn, change, current, counter, actor, command, now);
+                                }))))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Optional<DeskChange>> callNext(int counterId, Actor actor, Command command, Instant now,
+                                                 BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser) {
+        return pool.<Optional<DeskChange>>withTransaction(conn -> lockCounter(conn, counterId)
+                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
+                                ? Future.succeededFuture(replayed)
+                                : currentTicket(conn, counter).compose(current -> {
+                                    Desk desk = new Desk(counter, current, actor);
+                                    desk.requireReadyToCall();
+                                    return callFirstFree(conn, desk, actor, command, now, chooser, 1);
+                                }))))
+                .recover(StoreFailures::translate);
+    }
+
+    /**
+     * Asks the chooser for a ticket and claims it with a conditional update. If another counter claimed
+     * it first, the update touches no row, and the heads are read again: a ticket is never called twice.
+     */
+    private Future<Optional<DeskChange>> callFirstFree(SqlConnection conn, Desk desk, Actor actor, Command command,
+                                                       Instant now,
+                                                       BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
+                                                       int attempt) {
+        Counter counter = desk.counter();
+        return lineHeads(conn, counter).compose(heads -> {
+            Optional<Ticket> chosen = chooser.apply(counter, heads);
+            if (chosen.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            DeskChange change = desk.call(chosen.get(), now);
+            return conn.preparedQuery(UPDATE_TICKET).execute(Rows.ticketUpdate(change.ticket(),
+                            chosen.get().version()))
+                    .compose(updated -> {
+                        if (updated.rowCount() == 1) {
+                            return saveCounterAndLogs(conn, change, counter, actor, command, now).map(Optional::of);
+                        }
+                        if (attempt >= MAX_CALL_ATTEMPTS) {
+                            return Future.failedFuture(new IllegalStateException(
+                                    "counter " + counter.id() + " lost " + attempt + " races for a ticket in a row"));
+                        }
+                        return callFirstFree(conn, desk, actor, command, now, chooser, attempt + 1);
+                    });
+        });
+    }
+
+    @Override
+    public Future<DeskChange> callTicket(int counterId, Actor actor, Command command, Instant now, UUID ticketId) {
+        return pool.<DeskChange>withTransaction(conn -> lockCounter(conn, counterId)
+                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
+                                ? Future.succeededFuture(replayed.get())
+                                : currentTicket(conn, counter).compose(current -> {
+                                    Desk desk = new Desk(counter, current, actor);
+                                    desk.requireReadyToCall();
+                                    return ticket(conn, ticketId, true).compose(found -> {
+                                        Ticket waiting = found.orElseThrow(
+                                                () -> new QueueException(Problem.TICKET_NOT_FOUND, ticketId));
+                                        return save(conn, desk.call(waiting, now), waiting, counter, actor, command,
+                                                now);
+                                    });
+                                }))))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<TicketChange> changeTicket(UUID ticketId, String actor, String event, Instant now,
+                                             Function<Ticket, Ticket> change) {
+        return pool.withTransaction(conn -> ticket(conn, ticketId, true).compose(found -> {
+                    Ticket before = found.orElseThrow(() -> new QueueException(Problem.TICKET_NOT_FOUND, ticketId));
+                    Ticket after = change.apply(before);
+                    if (after.version() == before.version()) {
+                        return Future.succeededFuture(new TicketChange(before, false));
+                    }
+                    return updateTicket(conn, after, before.version())
+                            .compose(done -> history(conn, now, event, after.id(), null, actor, after.siteId()))
+                            .map(new TicketChange(after, true));
+                }))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Void> ping() {
+        return pool.query("SELECT 1").execute().<Void>mapEmpty().recover(StoreFailures::translate);
+    }
+
+    private Future<DeskChange> save(SqlConnection conn, DeskChange change, Ticket ticketBefore, Counter counterBefore,
+                                    Actor actor, Command command, Instant now) {
+        Future<Void> ticketSaved = change.ticket() == null
+                ? Future.succeededFuture()
+                : updateTicket(conn, change.ticket(), ticketBefore.version());
+        return ticketSaved.compose(done -> saveCounterAndLogs(conn, change, counterBefore, actor, command, now));
+    }
+
+    private Future<DeskChange> saveCounterAndLogs(SqlConnection conn, DeskChange change, Counter before, Actor actor,
+                                                  Command command, Instant now) {
+        Counter after = change.counter();
+        Future<Void> counterSaved = after.version() == before.version()
+                ? Future.succeededFuture()
+                : conn.preparedQuery(UPDATE_COUNTER).execute(Rows.counterUpdate(after, before.version(), now))
+                .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new IllegalStateException("counter " + after.id() + " changed under lock")));
+        UUID ticketId = change.ticket() == null ? null : change.ticket().id();
+        return counterSaved
+                .compose(done -> history(conn, now, change.event().wireName(), ticketId, after.id(), actor.username(),
+                        change.ticket() == null ? after.siteId() : change.ticket().siteId()))
+                .compose(done -> command.idempotencyKey() == null ? Future.<Void>succeededFuture()
+                        : conn.preparedQuery("INSERT INTO command_log (idempotency_key, scope, request_hash, event, "
+                                        + "counter_id, ticket_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                        .execute(Tuple.wrap(Arrays.asList(command.idempotencyKey(), command.scope(),
+                                command.fingerprint(), change.event().wireName(), after.id(), ticketId, time(now))))
+                        .mapEmpty())
+                .map(change);
+    }
+
+    /**
+     * If this action was done before under the same idempotency key, answers with what it did then.
+     * Runs after the counter is locked, so a retry racing its original waits for it and then sees it.
+     */
+    private Future<Optional<DeskChange>> replay(SqlConnection conn, Command command, Counter counter) {
+        if (command.idempotencyKey() == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return conn.preparedQuery("SELECT scope, request_hash, event, ticket_id FROM command_log "
+                        + "WHERE idempotency_key = $1")
+                .execute(Tuple.of(command.idempotencyKey()))
+                .compose(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Future.succeededFuture(Optional.empty());
+                    }
+                    Row done = rows.iterator().next();
+                    if (!command.scope().equals(done.getString("scope"))
+                            || !command.fingerprint().equals(done.getString("request_hash"))) {
+                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, command.idempotencyKey());
+                    }
+                    EventType event = eventNamed(done.getString("event"));
+                    UUID ticketId = done.getUUID("ticket_id");
+                    Future<Optional<Ticket>> ticket = ticketId == null
+                            ? Future.succeededFuture(Optional.empty()) : ticket(conn, ticketId, false);
+                    return ticket.map(t -> Optional.of(
+                            new DeskChange(event, counter, t.orElse(null), null, true)));
+                });
+    }
+
+    private static EventType eventNamed(String wireName) {
+        for (EventType type : EventType.values()) {
+            if (type.wireName().equals(wireName)) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("unknown event in command log: " + wireName);
+    }
+
+    private Future<Counter> lockCounter(SqlConnection conn, int counterId) {
+        return conn.preparedQuery("SELECT " + COUNTER_COLUMNS + " FROM counters WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(counterId))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new QueueException(Problem.COUNTER_NOT_FOUND, counterId);
+                    }
+                    return Rows.counter(rows.iterator().next());
+                });
+    }
+
+    private Future<Ticket> currentTicket(SqlConnection conn, Counter counter) {
+        if (counter.currentTicketId() == null) {
+            return Future.succeededFuture(null);
+        }
+        return ticket(conn, counter.currentTicketId(), true).map(t -> t.orElse(null));
+    }
+
+    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter) {
+        return conn.preparedQuery(LINE_HEADS)
+                .execute(Tuple.of(counter.siteId(), counter.services().toArray(new String[0]), counter.id()))
+                .map(PgQueueStore::allTickets);
+    }
+
+    private static Future<Optional<Ticket>> ticket(SqlClient client, UUID id, boolean forUpdate) {
+        return client.preparedQuery("SELECT " + TICKET_COLUMNS + " FROM tickets WHERE id = $1"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .execute(Tuple.of(id))
+                .map(PgQueueStore::firstTicket);
+    }
+
+    private static Future<Void> updateTicket(SqlConnection conn, Ticket ticket, int expectedVersion) {
+        return conn.preparedQuery(UPDATE_TICKET).execute(Rows.ticketUpdate(ticket, expectedVersion))
+                .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new IllegalStateException("ticket " + ticket.number()
+                        + " changed under lock")));
+    }
+
+    private static Future<Void> history(SqlConnection conn, Instant at, String event, UUID ticketId, Integer counterId,
+                                        String actor, String siteId) {
+        return conn.preparedQuery("INSERT INTO queue_history (at, event, ticket_id, counter_id, actor, site_id) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.wrap(Arrays.asList(time(at), event, ticketId, counterId, actor, siteId)))
+                .mapEmpty();
+    }
+
+    private static Optional<Ticket> firstTicket(RowSet<Row> rows) {
+        return rows.rowCount() == 0 ? Optional.empty() : Optional.of(Rows.ticket(rows.iterator().next()));
+    }
+
+    private static List<Ticket> allTickets(RowSet<Row> rows) {
+        List<Ticket> tickets = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> tickets.add(Rows.ticket(row)));
+        return tickets;
+    }
+}
