@@ -133,6 +133,7 @@ public final class LiveHub extends VerticleBase {
             watch.update(ticket);
             watch.watchers.add(watcher);
             String message = standingMessage(watch.ticket);
+            watch.lastMessage = message;
             watcher.context().runOnContext(x -> watcher.send(message));
         });
     }

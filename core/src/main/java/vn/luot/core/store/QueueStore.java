@@ -75,6 +75,7 @@ public interface QueueStore {
      * @return empty when nobody is waiting for this counter
      */
     Future<Optional<DeskChange>> callNext(int counterId, Actor actor, Command command, Instant now,
+                                          LocalDate serviceDay,
                                           BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser);
 
     /** Calls one ticket chosen by staff, out of order. */

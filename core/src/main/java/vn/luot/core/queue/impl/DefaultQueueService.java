@@ -140,7 +140,7 @@ public final class DefaultQueueService implements QueueService {
     @Override
     public Future<Optional<DeskChange>> callNext(int counterId, Actor actor, Command command) {
         Instant now = clock.instant();
-        return store.callNext(counterId, actor, command, now,
+        return store.callNext(counterId, actor, command, now, ServiceDay.of(now, catalogue.timeZone()),
                         (counter, heads) -> policy.choose(counter.id(), heads, counter.priorityStreak(), now,
                                 this::targetWait))
                 .onSuccess(called -> called.ifPresent(change -> announce(change, now)));

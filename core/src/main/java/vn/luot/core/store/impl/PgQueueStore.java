@@ -62,9 +62,10 @@ public final class PgQueueStore implements QueueStore {
             + "CROSS JOIN LATERAL (SELECT " + TICKET_COLUMNS + " FROM tickets w "
             + "  WHERE w.status = 'waiting' AND w.site_id = $1 AND w.service_id = s.service_id "
             + "  AND (w.priority_group IS NULL) = k.is_normal AND w.assigned_counter_id IS NULL "
-            + "  ORDER BY w.queued_since, w.number LIMIT 1) t "
+            + "  AND w.service_day = $4 ORDER BY w.queued_since, w.number LIMIT 1) t "
             + "UNION ALL (SELECT " + TICKET_COLUMNS + " FROM tickets a "
-            + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 ORDER BY a.queued_since, a.number LIMIT 1)";
+            + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 AND a.service_day = $4 "
+            + "  ORDER BY a.queued_since, a.number LIMIT 1)";
 
     private final Pool pool;
 
@@ -254,6 +255,7 @@ public final class PgQueueStore implements QueueStore {
 
     @Override
     public Future<Optional<DeskChange>> callNext(int counterId, Actor actor, Command command, Instant now,
+                                                 LocalDate serviceDay,
                                                  BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser) {
         return pool.<Optional<DeskChange>>withTransaction(conn -> lockCounter(conn, counterId)
                         .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
@@ -261,7 +263,7 @@ public final class PgQueueStore implements QueueStore {
                                 : currentTicket(conn, counter).compose(current -> {
                                     Desk desk = new Desk(counter, current, actor);
                                     desk.requireReadyToCall();
-                                    return callFirstFree(conn, desk, actor, command, now, chooser, 1);
+                                    return callFirstFree(conn, desk, actor, command, now, serviceDay, chooser, 1);
                                 }))))
                 .recover(StoreFailures::translate);
     }
@@ -271,11 +273,11 @@ public final class PgQueueStore implements QueueStore {
      * it first, the update touches no row, and the heads are read again: a ticket is never called twice.
      */
     private Future<Optional<DeskChange>> callFirstFree(SqlConnection conn, Desk desk, Actor actor, Command command,
-                                                       Instant now,
+                                                       Instant now, LocalDate serviceDay,
                                                        BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
                                                        int attempt) {
         Counter counter = desk.counter();
-        return lineHeads(conn, counter).compose(heads -> {
+        return lineHeads(conn, counter, serviceDay).compose(heads -> {
             Optional<Ticket> chosen = chooser.apply(counter, heads);
             if (chosen.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
@@ -291,7 +293,7 @@ public final class PgQueueStore implements QueueStore {
                             return Future.failedFuture(new IllegalStateException(
                                     "counter " + counter.id() + " lost " + attempt + " races for a ticket in a row"));
                         }
-                        return callFirstFree(conn, desk, actor, command, now, chooser, attempt + 1);
+                        return callFirstFree(conn, desk, actor, command, now, serviceDay, chooser, attempt + 1);
                     });
         });
     }
@@ -420,9 +422,11 @@ public final class PgQueueStore implements QueueStore {
         return ticket(conn, counter.currentTicketId(), true).map(t -> t.orElse(null));
     }
 
-    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter) {
+    /** Only today's tickets: yesterday's stragglers wait for the day turnover to expire them. */
+    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter, LocalDate serviceDay) {
         return conn.preparedQuery(LINE_HEADS)
-                .execute(Tuple.of(counter.siteId(), counter.services().toArray(new String[0]), counter.id()))
+                .execute(Tuple.of(counter.siteId(), counter.services().toArray(new String[0]), counter.id(),
+                        serviceDay))
                 .map(PgQueueStore::allTickets);
     }
 
