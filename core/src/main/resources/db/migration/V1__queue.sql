@@ -33,6 +33,8 @@ CREATE TABLE tickets (
     call_count          integer     NOT NULL DEFAULT 0,
     version             integer     NOT NULL DEFAULT 1,
     note                text,
+    -- For notifications to citizens who gave one (guidance desk, phone booking); never shown publicly.
+    phone               text,
     printer_id          text,
     idempotency_key     text,
     request_hash        text,

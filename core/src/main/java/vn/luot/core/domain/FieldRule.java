@@ -11,6 +11,7 @@ public enum FieldRule {
     TICKET_ID,
     USERNAME,
     ROLE,
+    PHONE,
     ONE_OF_TICKET_ID_OR_NUMBER;
 
     public String messageKey() {

@@ -2,6 +2,7 @@ package vn.luot.core.http;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.ticket.Channel;
@@ -26,8 +27,13 @@ public final class TicketHandler {
         String channelName = body.optionalText("channel");
         Channel channel = channelName == null ? Channel.KIOSK : Channel.fromWire(channelName)
                 .orElseThrow(() -> new QueueException(Problem.UNKNOWN_CHANNEL, channelName));
+        String phone = body.optionalText("phone");
+        if (phone != null && !TicketRequest.PHONE.matcher(phone).matches()) {
+            throw new QueueException(Problem.INVALID_FIELD, "phone", FieldRule.PHONE);
+        }
         TicketRequest request = new TicketRequest(body.requiredText("siteId"), body.requiredText("serviceId"),
-                body.optionalText("priority"), channel, body.optionalText("printerId"), body.optionalText("note"));
+                body.optionalText("priority"), channel, body.optionalText("printerId"), body.optionalText("note"),
+                phone);
         queue.issue(request, Idempotency.key(ctx))
                 .onSuccess(view -> {
                     ctx.response().putHeader("Location", "/api/v1/tickets/" + view.ticket().id());

@@ -16,6 +16,7 @@ import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.Desk;
 import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.store.impl.PgQueueStore;
 
 /**
@@ -45,10 +46,10 @@ public interface QueueStore {
      * Stores a new waiting ticket, numbering it from the day's sequence for its prefix. With an
      * idempotency key that was seen before, returns the ticket made then and creates nothing.
      *
-     * @param draft a waiting ticket whose number and version the store assigns
+     * @param draft   a waiting ticket whose number the store assigns
+     * @param request what was asked: its printer and phone are stored, its fingerprint guards the key
      */
-    Future<IssueOutcome> issue(Ticket draft, String prefix, String printerId, String idempotencyKey,
-                               String fingerprint);
+    Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey);
 
     Future<Optional<Ticket>> ticket(UUID id);
 

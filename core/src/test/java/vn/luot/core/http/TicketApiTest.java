@@ -134,13 +134,17 @@ class TicketApiTest {
     }
 
     @Test
-    @DisplayName("A priority group and a channel are kept on the ticket")
-    void keepsPriorityAndChannel() {
+    @DisplayName("A priority group, a channel and a note are kept on the ticket; a phone number is stored but never shown")
+    void keepsPriorityChannelNoteAndPhone() {
         JsonObject t = server.issue(new JsonObject().put("serviceId", "chinh-sach").put("siteId", "hac-thanh")
-                .put("priority", "elderly").put("channel", "desk"));
+                .put("priority", "elderly").put("channel", "desk").put("note", "cần hỗ trợ điền tờ khai")
+                .put("phone", "0912 345 678"));
 
         assertThat(t.getString("priority")).isEqualTo("elderly");
         assertThat(t.getString("channel")).isEqualTo("desk");
+        assertThat(t.getString("note")).isEqualTo("cần hỗ trợ điền tờ khai");
+        assertThat(t.encode()).doesNotContain("0912");
+        assertThat(server.count("SELECT count(*) FROM tickets WHERE phone = '0912 345 678'")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +160,7 @@ class TicketApiTest {
         "malformed JSON                    | {\"serviceId\": \"ho-tich\",                                     | 400 | malformed_json",
         "a JSON array instead of an object | [1,2,3]                                                        | 400 | malformed_json",
         "an empty body                     | ''                                                             | 400 | invalid_field",
+        "a phone number that is not one    | {\"serviceId\":\"ho-tich\",\"siteId\":\"tinh\",\"phone\":\"call me\"} | 400 | invalid_field",
     })
     @DisplayName("Bad input gets a 4xx JSON error naming the problem, and creates no ticket")
     void badInputIsRefusedAndChangesNothing(String why, String body, int status, String error) {

@@ -8,9 +8,13 @@ import java.util.Objects;
  * @param priorityGroup null for the normal queue
  * @param printerId     the kiosk or desk printer that should print it, or null
  * @param note          a short note for the counter, from the guidance desk, or null
+ * @param phone         a phone number for notifications, or null
  */
 public record TicketRequest(String siteId, String serviceId, String priorityGroup, Channel channel,
-                            String printerId, String note) {
+                            String printerId, String note, String phone) {
+    /** Digits with an optional leading +, spaces, dots or dashes between: 8 to 15 digits in all. */
+    public static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 .-]{6,18}[0-9]");
+
     public TicketRequest {
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(serviceId, "serviceId");
@@ -20,6 +24,6 @@ public record TicketRequest(String siteId, String serviceId, String priorityGrou
     /** A fingerprint of what was asked, so that an idempotency key reused for another request is caught. */
     public String fingerprint() {
         return String.join("|", siteId, serviceId, String.valueOf(priorityGroup), channel.wireName(),
-                String.valueOf(printerId), String.valueOf(note));
+                String.valueOf(printerId), String.valueOf(note), String.valueOf(phone));
     }
 }

@@ -67,7 +67,7 @@ public final class DefaultQueueService implements QueueService {
             Ticket draft = new Ticket(UUID.randomUUID(), "-", ServiceDay.of(now, catalogue.timeZone()),
                     request.siteId(), request.serviceId(), request.priorityGroup(), request.channel(),
                     TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note());
-            return store.issue(draft, service.prefix(), request.printerId(), idempotencyKey, request.fingerprint())
+            return store.issue(draft, service.prefix(), request, idempotencyKey)
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));

@@ -34,6 +34,7 @@ import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.domain.ticket.TicketNumbering;
+import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.Command;
 import vn.luot.core.store.IssueOutcome;
@@ -47,8 +48,8 @@ public final class PgQueueStore implements QueueStore {
 
     private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, service_day, site_id, "
             + "service_id, priority_group, channel, status, issued_at, queued_since, call_count, version, note, "
-            + "printer_id, idempotency_key, request_hash) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14) "
+            + "printer_id, idempotency_key, request_hash, phone) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15) "
             + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
@@ -123,25 +124,26 @@ public final class PgQueueStore implements QueueStore {
     }
 
     @Override
-    public Future<IssueOutcome> issue(Ticket draft, String prefix, String printerId, String idempotencyKey,
-                                      String fingerprint) {
+    public Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey) {
+        String fingerprint = request.fingerprint();
         Future<Optional<IssueOutcome>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(Optional.empty())
                 : findByKey(idempotencyKey, fingerprint);
         return earlier
                 .compose(found -> found.isPresent()
                         ? Future.succeededFuture(found.get())
-                        : insert(draft, prefix, printerId, idempotencyKey, fingerprint))
+                        : insert(draft, prefix, request, idempotencyKey, fingerprint))
                 .recover(StoreFailures::translate);
     }
 
-    private Future<IssueOutcome> insert(Ticket draft, String prefix, String printerId, String key, String fingerprint) {
+    private Future<IssueOutcome> insert(Ticket draft, String prefix, TicketRequest request, String key,
+                                        String fingerprint) {
         return nextNumber(draft.serviceDay(), prefix).compose(sequence -> {
             Ticket ticket = numbered(draft, TicketNumbering.format(prefix, sequence));
             Tuple row = Tuple.wrap(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
                     ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
                     ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
-                    printerId, key, key == null ? null : fingerprint));
+                    request.printerId(), key, key == null ? null : fingerprint, request.phone()));
             return pool.preparedQuery(INSERT_TICKET).execute(row).compose(inserted -> inserted.rowCount() == 1
                     ? Future.succeededFuture(new IssueOutcome(ticket, false))
                     // A concurrent request with the same key won the race: answer with its ticket.
