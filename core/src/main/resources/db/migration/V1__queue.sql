@@ -44,7 +44,7 @@ CREATE TABLE tickets (
 -- A kiosk double tap or a retried request finds the ticket it already made.
 CREATE UNIQUE INDEX tickets_idempotency_key ON tickets (idempotency_key) WHERE idempotency_key IS NOT NULL;
 -- The heads of the lines a counter calls from.
-CREATE INDEX tickets_waiting_lines ON tickets (site_id, service_id, (priority_group IS NULL), queued_since, number)
+CREATE INDEX tickets_waiting_lines ON tickets (site_id, service_id, (priority_group IS NULL), queued_since, seq_no)
     WHERE status = 'waiting';
 CREATE INDEX tickets_waiting_for_counter ON tickets (assigned_counter_id, queued_since)
     WHERE status = 'waiting' AND assigned_counter_id IS NOT NULL;

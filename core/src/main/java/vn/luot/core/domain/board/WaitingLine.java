@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketNumbering;
 
 /**
  * The tickets waiting for one service at one site, in the order citizens expect: priority tickets
@@ -13,7 +14,7 @@ import vn.luot.core.domain.ticket.Ticket;
  */
 final class WaitingLine {
     private static final Comparator<Ticket> BY_ISSUE = Comparator.comparing(Ticket::queuedSince)
-            .thenComparing(Ticket::number)
+            .thenComparing(Ticket::number, TicketNumbering.READING_ORDER)
             .thenComparing(Ticket::id);
 
     private final NavigableSet<Ticket> priority = new TreeSet<>(BY_ISSUE);

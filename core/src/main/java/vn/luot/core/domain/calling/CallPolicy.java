@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketNumbering;
 
 /**
  * <b>The call policy: which waiting ticket a counter calls next.</b> This class is the only place
@@ -51,11 +52,11 @@ public final class CallPolicy {
         Comparator<Ticket> mostOverdueFirst = Comparator
                 .comparingDouble((Ticket t) -> -waitRatio(t, now, targetWait))
                 .thenComparing(Ticket::queuedSince)
-                .thenComparing(Ticket::number);
+                .thenComparing(Ticket::number, TicketNumbering.READING_ORDER);
 
         Optional<Ticket> sentHere = candidates.stream()
                 .filter(t -> t.assignedCounterId() != null && t.assignedCounterId() == counterId)
-                .min(Comparator.comparing(Ticket::queuedSince).thenComparing(Ticket::number));
+                .min(Comparator.comparing(Ticket::queuedSince).thenComparing(Ticket::number, TicketNumbering.READING_ORDER));
         if (sentHere.isPresent()) {
             return sentHere;
         }

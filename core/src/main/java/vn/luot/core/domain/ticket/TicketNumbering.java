@@ -18,6 +18,10 @@ public final class TicketNumbering {
     private TicketNumbering() {
     }
 
+    /** Orders numbers as people read them: A999 before A1000. */
+    public static final java.util.Comparator<String> READING_ORDER =
+            java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder());
+
     public static String format(String prefix, long sequence) {
         if (sequence < 1) {
             throw new IllegalArgumentException("ticket sequences start at 1, got " + sequence);

@@ -63,10 +63,10 @@ public final class PgQueueStore implements QueueStore {
             + "CROSS JOIN LATERAL (SELECT " + TICKET_COLUMNS + " FROM tickets w "
             + "  WHERE w.status = 'waiting' AND w.site_id = $1 AND w.service_id = s.service_id "
             + "  AND (w.priority_group IS NULL) = k.is_normal AND w.assigned_counter_id IS NULL "
-            + "  AND w.service_day = $4 ORDER BY w.queued_since, w.number LIMIT 1) t "
+            + "  AND w.service_day = $4 ORDER BY w.queued_since, w.seq_no LIMIT 1) t "
             + "UNION ALL (SELECT " + TICKET_COLUMNS + " FROM tickets a "
             + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 AND a.service_day = $4 "
-            + "  ORDER BY a.queued_since, a.number LIMIT 1)";
+            + "  ORDER BY a.queued_since, a.seq_no LIMIT 1)";
 
     private final Pool pool;
 

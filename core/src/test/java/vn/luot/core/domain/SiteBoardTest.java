@@ -1,0 +1,127 @@
+package vn.luot.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.domain.Tickets.MORNING;
+import static vn.luot.core.domain.Tickets.waiting;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.luot.core.domain.board.SiteBoard;
+import vn.luot.core.domain.catalogue.CounterDefinition;
+import vn.luot.core.domain.catalogue.LocalizedText;
+import vn.luot.core.domain.catalogue.OpeningHours;
+import vn.luot.core.domain.catalogue.ServiceDefinition;
+import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.counter.Desk;
+import vn.luot.core.domain.counter.DeskChange;
+import vn.luot.core.domain.estimate.ServiceTimeAverages;
+import vn.luot.core.domain.event.EventType;
+import vn.luot.core.domain.event.QueueEvent;
+import vn.luot.core.domain.ticket.Ticket;
+
+@DisplayName("SiteBoard: a hall's live picture, kept by applying events")
+class SiteBoardTest {
+    private static final Actor LAN = new Actor("lan", Role.OPERATOR);
+    private final ServiceDefinition chungThuc = new ServiceDefinition("chung-thuc", "A",
+            new LocalizedText("Chứng thực", "Certification"), Duration.ofMinutes(5), Duration.ofMinutes(15), 1.0);
+    private final SiteDefinition site = new SiteDefinition("hac-thanh", new LocalizedText("Hạc Thành", "Hac Thanh"),
+            List.of("chung-thuc"), new OpeningHours(Map.of()),
+            List.of(new CounterDefinition(1, "hac-thanh", List.of("chung-thuc"))));
+    private final SiteBoard board = new SiteBoard(site, new ServiceTimeAverages(List.of(chungThuc), 0.2), 8);
+
+    private Counter openCounter() {
+        DeskChange opened = new Desk(Counter.closed(1, "hac-thanh", List.of("chung-thuc")), null, LAN)
+                .open(List.of("chung-thuc"));
+        board.apply(QueueEvent.of(opened, MORNING));
+        return opened.counter();
+    }
+
+    private Ticket issue(String number, String priority, int minute) {
+        Ticket t = waiting(number, "chung-thuc", priority, MORNING.plus(Duration.ofMinutes(minute)));
+        board.apply(QueueEvent.ofTicket(EventType.TICKET_ISSUED, t, t.issuedAt()));
+        return t;
+    }
+
+    @Test
+    @DisplayName("Issued tickets line up; priority ones count ahead of normal ones")
+    void linesUp() {
+        openCounter();
+        Ticket a1 = issue("A001", null, 0);
+        Ticket a2 = issue("A002", null, 1);
+        Ticket p = issue("A003", "elderly", 2);
+
+        assertThat(board.queue("chung-thuc").waiting()).isEqualTo(3);
+        assertThat(board.queue("chung-thuc").oldestQueuedSince()).isEqualTo(a1.queuedSince());
+        assertThat(board.standing(p).position()).isZero();
+        assertThat(board.standing(a1).position()).isEqualTo(1);
+        assertThat(board.standing(a2).position()).isEqualTo(2);
+        assertThat(board.standing(a2).estimatedWaitMinutes()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("A call moves the ticket from its line to the counter and into the latest calls")
+    void callMovesTicketToCounter() {
+        Counter counter = openCounter();
+        Ticket a1 = issue("A001", null, 0);
+        DeskChange called = new Desk(counter, null, LAN).call(a1, MORNING.plusSeconds(600));
+
+        board.apply(QueueEvent.of(called, MORNING.plusSeconds(600)));
+
+        assertThat(board.queue("chung-thuc").waiting()).isZero();
+        assertThat(board.counters().get(0).current().number()).isEqualTo("A001");
+        assertThat(board.recentCalls()).extracting(c -> c.number()).containsExactly("A001");
+    }
+
+    @Test
+    @DisplayName("An older state of a ticket arriving late is ignored")
+    void staleEventsIgnored() {
+        Counter counter = openCounter();
+        Ticket a1 = issue("A001", null, 0);
+        DeskChange called = new Desk(counter, null, LAN).call(a1, MORNING.plusSeconds(60));
+        board.apply(QueueEvent.of(called, MORNING.plusSeconds(60)));
+
+        boolean applied = board.apply(QueueEvent.ofTicket(EventType.TICKET_ISSUED, a1, a1.issuedAt()));
+
+        assertThat(applied).isFalse();
+        assertThat(board.queue("chung-thuc").waiting()).isZero();
+    }
+
+    @Test
+    @DisplayName("Applying the same event twice changes nothing the second time")
+    void idempotent() {
+        openCounter();
+        Ticket a1 = waiting("A001", "chung-thuc", null, MORNING);
+        QueueEvent issued = QueueEvent.ofTicket(EventType.TICKET_ISSUED, a1, MORNING);
+
+        assertThat(board.apply(issued)).isTrue();
+        assertThat(board.apply(issued)).isFalse();
+        assertThat(board.queue("chung-thuc").waiting()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("With no counter open the line has no estimate")
+    void noEstimateWithoutCounters() {
+        issue("A001", null, 0);
+
+        assertThat(board.queue("chung-thuc").estimatedWaitMinutes()).isNull();
+        assertThat(board.queue("chung-thuc").countersOpen()).isZero();
+    }
+
+    @Test
+    @DisplayName("A long line still answers positions from both ends")
+    void longLine() {
+        openCounter();
+        Ticket first = issue("A001", null, 0);
+        Ticket last = null;
+        for (int i = 2; i <= 5000; i++) {
+            last = issue(String.format("A%03d", i), null, 0);
+        }
+
+        assertThat(board.standing(first).position()).isZero();
+        assertThat(board.standing(last).position()).isEqualTo(4999);
+    }
+}
