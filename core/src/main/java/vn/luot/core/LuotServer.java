@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +52,14 @@ public final class LuotServer {
     private final Pool pool;
     private final List<String> deployments;
     private final int port;
+    private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port) {
+    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
         this.deployments = deployments;
         this.port = port;
+        this.handlers = handlers;
     }
 
     /**
@@ -97,7 +100,7 @@ public final class LuotServer {
                     deployments.add(hubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port))
+                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
                 .onFailure(e -> pool.close());
     }
 
@@ -107,6 +110,11 @@ public final class LuotServer {
 
     public Pool pool() {
         return pool;
+    }
+
+    /** The routes the server answers, for checking them against the API description. */
+    public List<Route> routes() {
+        return ApiRouter.create(vertx, handlers).getRoutes();
     }
 
     public Future<Void> stop() {

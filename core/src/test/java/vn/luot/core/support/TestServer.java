@@ -87,6 +87,10 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    public LuotServer server() {
+        return server;
+    }
+
     public String databaseUrl() {
         return databaseUrl;
     }

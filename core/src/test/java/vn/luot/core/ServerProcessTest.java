@@ -1,0 +1,160 @@
+package vn.luot.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.support.ApiClient;
+import vn.luot.core.support.TestServer;
+
+/**
+ * The real program, as {@code scripts/run} starts it: a separate JVM with its own embedded PostgreSQL
+ * (fsync and synchronous_commit on) under a data directory, killed without warning.
+ */
+@DisplayName("The server process (Main)")
+class ServerProcessTest {
+    @TempDir
+    Path dataDir;
+    private Process server;
+
+    @AfterEach
+    void killLeftovers() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        killPostgresOf(dataDir);
+    }
+
+    @Test
+    @DisplayName("No acknowledged ticket is lost when the server and its database are killed right after the 201")
+    void acknowledgedTicketsSurviveAKill() throws Exception {
+        int port = freePort();
+        List<String> log = start(port);
+        assertThat(log).anyMatch(line -> line.contains("PostgreSQL durability: fsync=on, synchronous_commit=on"));
+        ApiClient api = new ApiClient("http://localhost:" + port);
+
+        JsonObject first = issue(api);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // the JVM only: its PostgreSQL is orphaned
+        start(port);
+        assertThat(api.get("/api/v1/tickets/" + first.getString("id")).json().getString("number"))
+                .isEqualTo(first.getString("number"));
+
+        JsonObject second = issue(api);
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        killPostgresOf(dataDir); // and now the database too, with SIGKILL: no chance to flush anything
+        start(port);
+
+        assertThat(api.get("/api/v1/tickets/" + first.getString("id")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/tickets/" + second.getString("id")).json().getString("number"))
+                .isEqualTo(second.getString("number"));
+        // PostgreSQL logs sequences 32 values ahead, so after a crash the numbering may skip ahead; it never repeats.
+        String third = issue(api).getString("number");
+        assertThat(vn.luot.core.domain.ticket.TicketNumbering.READING_ORDER.compare(third, second.getString("number")))
+                .as("%s comes after %s", third, second.getString("number")).isPositive();
+    }
+
+    @Test
+    @DisplayName("A bad configuration file stops the start with exit status 2 and a message naming the key")
+    void badConfigurationStopsTheStart() throws Exception {
+        Path bad = dataDir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(TestServer.shippedConfig())
+                .replaceFirst("targetWaitMinutes: 15", "targetWaitMinutes: fifteen"));
+        ProcessBuilder builder = java(Map.of("LUOT_CONFIG", bad.toString(), "LUOT_PORT", "0"));
+        builder.redirectErrorStream(true);
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(output).contains("services[0].targetWaitMinutes: must be a whole number, got 'fifteen'");
+    }
+
+    private static JsonObject issue(ApiClient api) {
+        ApiClient.Response r = api.post("/api/v1/tickets",
+                new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc"));
+        assertThat(r.status()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** Starts Main and waits for its "ready" line; returns what it logged until then. */
+    private List<String> start(int port) throws IOException, InterruptedException {
+        ProcessBuilder builder = java(Map.of("LUOT_PORT", Integer.toString(port), "LUOT_DATA_DIR", dataDir.toString(),
+                "LUOT_CONFIG", TestServer.shippedConfig().toString(), "LUOT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+        builder.redirectErrorStream(true);
+        server = builder.start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process was killed
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (lines.stream().anyMatch(l -> l.contains("is ready on"))) {
+                return lines;
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("the server exited: " + String.join("\n", lines));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not get ready: " + String.join("\n", lines));
+    }
+
+    private static ProcessBuilder java(Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "vn.luot.core.Main");
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** SIGKILL for every process that runs on this data directory: the postmaster and its backends. */
+    private static void killPostgresOf(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir) && c.contains("postgres")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (Files.isRegularFile(pid)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+                ProcessHandle.of(postmaster).ifPresent(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing left to kill
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vn.luot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.MutableClock;
+import vn.luot.core.support.TestServer;
+
+/** A PostgreSQL of its own, so stopping it disturbs no other test. */
+@DisplayName("When the database goes down and comes back")
+class DatabaseOutageTest {
+    @TempDir
+    Path dataDir;
+    private EmbeddedPostgres postgres;
+    private TestServer server;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres startPostgres(int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    @Test
+    @DisplayName("Requests get a clear 503 and change nothing; the server recovers by itself when the database is back")
+    void answers503AndRecovers() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        postgres = startPostgres(port);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE luot");
+        }
+        server = TestServer.start(UnaryOperator.identity(), "postgresql://postgres@localhost:" + port + "/luot",
+                MutableClock.workingMorning());
+        String operator = server.newStaff("operator");
+        server.open(1, operator, "chung-thuc");
+        assertThat(server.issue("hac-thanh", "chung-thuc").getString("number")).isEqualTo("A001");
+
+        postgres.close();
+        postgres = null;
+
+        Response issue = server.api().post("/api/v1/tickets",
+                new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc"));
+        assertThat(issue.status()).isEqualTo(503);
+        assertThat(issue.error()).isEqualTo("database_unavailable");
+        assertThat(issue.json().getString("message")).contains("nothing was changed");
+        assertThat(server.act(1, "call-next", operator).status()).isEqualTo(503);
+        assertThat(server.api().get("/api/v1/counters").status()).isEqualTo(503);
+        Response health = server.api().get("/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().getString("database")).isEqualTo("down");
+
+        postgres = startPostgres(port);
+
+        awaitHealthy();
+        JsonObject next = server.issue("hac-thanh", "chung-thuc");
+        assertThat(next.getString("number")).as("the refused request used no number").isEqualTo("A002");
+        assertThat(server.count("SELECT count(*) FROM tickets")).isEqualTo(2);
+        assertThat(server.act(1, "call-next", operator).json().getString("number")).isEqualTo("A001");
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (server.api().get("/health").status() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the server did not recover within 30 s");
+    }
+}
