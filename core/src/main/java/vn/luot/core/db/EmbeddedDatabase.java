@@ -36,6 +36,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
         stopOrphanedPostmaster(pgData);
+        if (!Files.exists(pgData.resolve("postgresql.conf"))) {
+            LOG.info("First start: creating the database under {} (this takes a few seconds, once)", pgData);
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)

@@ -54,8 +54,9 @@ public final class SiteHandler {
         SiteDefinition site = site(ctx);
         hub.queues(site.id()).onSuccess(stats -> {
             JsonArray queues = new JsonArray();
-            stats.forEach(q -> queues.add(views.queue(q)));
-            Replies.ok(ctx, new JsonObject().put("siteId", site.id()).put("at", views.time(clock.instant()))
+            var now = clock.instant();
+            stats.forEach(q -> queues.add(views.queue(q, now)));
+            Replies.ok(ctx, new JsonObject().put("siteId", site.id()).put("at", views.time(now))
                     .put("queues", queues));
         }).onFailure(ctx::fail);
     }
@@ -67,7 +68,8 @@ public final class SiteHandler {
                 .put("prefix", s.prefix())
                 .put("name", name(s.name()))
                 .put("meanServiceMinutes", s.meanServiceTime().toMinutes())
-                .put("targetWaitMinutes", s.targetWait().toMinutes())));
+                .put("targetWaitMinutes", s.targetWait().toMinutes())
+                .put("shareOfArrivals", s.shareOfArrivals())));
         JsonArray groups = new JsonArray();
         catalogue.priorityGroups().forEach(g -> groups.add(new JsonObject().put("id", g.id()).put("name", name(g.name()))));
         Replies.ok(ctx, new JsonObject().put("services", services).put("priorityGroups", groups));

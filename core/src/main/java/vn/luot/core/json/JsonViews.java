@@ -88,6 +88,13 @@ public final class JsonViews {
                 .put("countersOpen", q.countersOpen());
     }
 
+    /** A line as of a moment, with how long its oldest ticket has waited so far, in whole minutes. */
+    public JsonObject queue(QueueStats q, Instant now) {
+        Integer oldestWait = q.oldestQueuedSince() == null ? null
+                : (int) Math.max(0, java.time.Duration.between(q.oldestQueuedSince(), now).toMinutes());
+        return queue(q).put("oldestWaitMinutes", oldestWait);
+    }
+
     public JsonObject recentCall(RecentCall call) {
         return new JsonObject()
                 .put("ticketId", call.ticketId().toString())

@@ -34,7 +34,7 @@ final class LiveMessages {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
-        board.queues().forEach(q -> queues.add(views.queue(q)));
+        board.queues().forEach(q -> queues.add(views.queue(q, now)));
         JsonArray calls = new JsonArray();
         board.recentCalls().forEach(c -> calls.add(views.recentCall(c)));
         return new JsonObject()

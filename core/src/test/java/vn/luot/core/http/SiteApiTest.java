@@ -90,6 +90,7 @@ class SiteApiTest {
         assertThat(line.getInteger("countersOpen")).isEqualTo(2);
         assertThat(line.getInteger("estimatedWaitMinutes")).as("5 / 2 x 5 min, rounded up").isEqualTo(13);
         assertThat(line.getString("oldestQueuedSince")).isEqualTo(first.getString("issuedAt"));
+        assertThat(line.getInteger("oldestWaitMinutes")).isEqualTo(4);
         assertThat(line("hac-thanh", "dat-dai").getInteger("estimatedWaitMinutes")).as("no counter open").isNull();
     }
 

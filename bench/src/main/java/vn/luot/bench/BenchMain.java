@@ -1,0 +1,158 @@
+package vn.luot.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load generator behind {@code scripts/bench}. It expects a running server (the script starts it)
+ * and measures, in one run: the raw database ceiling, open-loop ticket issuing at rising rates up to the
+ * knee, and call-to-display latency with 200, 2,000 and 10,000 WebSocket subscribers.
+ *
+ * <p>Options: --url, --admin-password, --server-pid, --postmaster-pid, --db-url, --pool-size,
+ * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself).
+ */
+public final class BenchMain {
+    private static final int[] FIXED_RATES = {500, 1000, 2000, 4000};
+    private static final int[] SUBSCRIBERS = {200, 2000, 10000};
+    private static final List<Integer> HALL_COUNTERS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        boolean quick = opt.containsKey("quick");
+        Duration warmup = Duration.ofSeconds(quick ? 1 : 3);
+        Duration measure = Duration.ofSeconds(quick ? 3 : 10);
+        java.net.URI url = java.net.URI.create(opt.getOrDefault("url", "http://localhost:8080"));
+        long serverPid = Long.parseLong(opt.getOrDefault("server-pid", "0"));
+        long postmasterPid = Long.parseLong(opt.getOrDefault("postmaster-pid", "0"));
+        int poolSize = Integer.parseInt(opt.getOrDefault("pool-size", "16"));
+
+        Vertx vertx = Vertx.vertx();
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(-1));
+        Api api = new Api(http, url.getHost(), url.getPort());
+        api.login("admin", opt.get("admin-password"));
+        Report report = new Report();
+        report.coldReadyMs = Long.parseLong(opt.getOrDefault("cold-ready-ms", "-1"));
+        report.warmReadyMs = Long.parseLong(opt.getOrDefault("warm-ready-ms", "-1"));
+        report.environment = new JsonObject()
+                .put("cores", Runtime.getRuntime().availableProcessors())
+                .put("java", System.getProperty("java.version"))
+                .put("serverHeapMax", opt.getOrDefault("server-heap", "?"))
+                .put("databasePoolSize", poolSize)
+                .put("database", opt.containsKey("postmaster-pid") ? "embedded PostgreSQL" : "external PostgreSQL")
+                .put("quick", quick);
+        report.idle = resources(api, serverPid);
+        log("Server idle: heap %d MB, RSS %d MB", report.idle.heapUsedMb(), report.idle.rssMb());
+
+        if (opt.containsKey("db-url")) {
+            log("Raw insert ceiling: %d connections, %d s ...", poolSize, measure.toSeconds());
+            ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
+            report.raw = RawInsertCeiling.run(vertx, opt.get("db-url"), poolSize, warmup, measure);
+            report.rawCpu = cpu.stop();
+            log("  %,.0f inserts/s (fsync=%s, synchronous_commit=%s)", report.raw.insertsPerSecond(),
+                    report.raw.fsync(), report.raw.synchronousCommit());
+        }
+
+        TicketMix mix = new TicketMix(api.get("/api/v1/sites"), api.get("/api/v1/services"));
+        IssueLoad issue = new IssueLoad(vertx, http, url.getHost(), url.getPort(), mix);
+        for (int rate : issueRates(quick)) {
+            log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
+            ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
+            Report.IssueStep step = issue.run(rate, warmup, measure);
+            report.issueSteps.add(step);
+            report.issueCpu.add(cpu.stop());
+            log("  achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d", step.achievedRate(),
+                    step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors());
+            boolean knee = step.achievedRate() < 0.9 * rate || step.errors() > step.requests() / 100
+                    || step.p99Ms() > 1000;
+            if (rate > FIXED_RATES[FIXED_RATES.length - 1] && knee) {
+                log("  past the knee: stopping here");
+                break;
+            }
+        }
+
+        CallToDisplay display = new CallToDisplay(vertx, api, "hac-thanh", HALL_COUNTERS);
+        for (int counter : HALL_COUNTERS) {
+            api.openCounter(counter, "chung-thuc");
+            api.freeCounter(counter);
+        }
+        double callRate = 10;
+        Duration callTime = Duration.ofSeconds(quick ? 5 : 15);
+        for (int subscribers : SUBSCRIBERS) {
+            api.issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.toSeconds()) + 20);
+            log("Call to display: %,d subscribers, %.0f calls/s for %d s ...", subscribers, callRate,
+                    callTime.toSeconds());
+            ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
+            Report.DisplayRun run = display.run(subscribers, callRate, callTime, BenchMain::log,
+                    () -> resources(api, serverPid));
+            report.displayRuns.add(run);
+            report.displayCpu.add(cpu.stop());
+            log("  p50 %.1f ms, p99 %.1f ms, last subscriber p99 %.1f ms, missing %d, out of order %d",
+                    run.p50Ms(), run.p99Ms(), run.lastP99Ms(), run.missing(), run.outOfOrder());
+        }
+
+        report.print(System.out);
+        Path out = Path.of(opt.getOrDefault("out", "bench/results/latest.json"));
+        report.write(out);
+        log("Wrote %s", out);
+        vertx.close().await();
+    }
+
+    private static int[] issueRates(boolean quick) {
+        if (quick) {
+            return new int[] {500, 2000, 6000};
+        }
+        int[] rates = new int[FIXED_RATES.length + 8];
+        System.arraycopy(FIXED_RATES, 0, rates, 0, FIXED_RATES.length);
+        for (int i = 0; i < 8; i++) {
+            rates[FIXED_RATES.length + i] = 6000 + 2000 * i;
+        }
+        return rates;
+    }
+
+    /** Heap after a full GC (asked of the server through jcmd), and resident memory. */
+    private static Report.Resources resources(Api api, long serverPid) {
+        if (serverPid > 0) {
+            try {
+                String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+                new ProcessBuilder(jcmd, Long.toString(serverPid), "GC.run").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (Exception e) {
+                log("(could not ask the server for a GC: %s)", e.getMessage());
+            }
+        }
+        return new Report.Resources(api.heapUsedMegabytes(), serverPid > 0 ? ProcessProbe.rssMegabytes(serverPid) : -1);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String key = args[i].substring(2);
+                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+                options.put(key, hasValue ? args[++i] : "true");
+            }
+        }
+        return options;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(java.util.Locale.ROOT, format + "%n", args);
+        System.out.flush();
+    }
+
+    static void log(String line) {
+        log("%s", line);
+    }
+}

@@ -1,0 +1,228 @@
+package vn.luot.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * How long a call takes to reach the hall displays. D WebSocket subscribers follow one site; counters
+ * call tickets at a fixed rate; every subscriber's receipt of each {@code ticket.called} event is matched
+ * to its call by ticket id and timed from the moment the call-next request was sent.
+ */
+final class CallToDisplay {
+    private final Vertx vertx;
+    private final Api api;
+    private final String site;
+    private final List<Integer> counters;
+
+    CallToDisplay(Vertx vertx, Api api, String site, List<Integer> counters) {
+        this.vertx = vertx;
+        this.api = api;
+        this.site = site;
+        this.counters = counters;
+    }
+
+    /** One subscriber: checks that sequence numbers go up by one and stamps each call it receives. */
+    private static final class Subscriber {
+        final int index;
+        long lastSeq = -1;
+        WebSocket socket;
+
+        Subscriber(int index) {
+            this.index = index;
+        }
+    }
+
+    private record Call(String ticketId, long sentNanos) {
+    }
+
+    Report.DisplayRun run(int subscribers, double callsPerSecond, Duration duration, Consumer<String> progress,
+                          Supplier<Report.Resources> measureResources) {
+        Map<String, long[]> receipts = new ConcurrentHashMap<>();
+        AtomicLong outOfOrder = new AtomicLong();
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxConnections(subscribers + 100)
+                .setConnectTimeout(30_000));
+        List<Subscriber> all = new ArrayList<>();
+        long connectStart = System.nanoTime();
+        try {
+            connectAll(client, subscribers, all, receipts, outOfOrder, progress);
+            double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+            progress.accept(String.format("  %,d subscribers connected in %.1f s", subscribers, connectSeconds));
+            Report.Resources connected = measureResources.get();
+            List<Call> calls = callAtRate(callsPerSecond, duration);
+            sleep(Duration.ofSeconds(3)); // let the last events arrive
+            Latencies each = new Latencies();
+            Latencies last = new Latencies();
+            long missing = 0;
+            for (Call call : calls) {
+                long[] times = receipts.get(call.ticketId());
+                long latest = 0;
+                for (int i = 0; i < subscribers; i++) {
+                    long t = times == null ? 0 : times[i];
+                    if (t == 0) {
+                        missing++;
+                        continue;
+                    }
+                    each.recordNanos(t - call.sentNanos());
+                    latest = Math.max(latest, t);
+                }
+                if (latest > 0) {
+                    last.recordNanos(latest - call.sentNanos());
+                }
+            }
+            return new Report.DisplayRun(subscribers, calls.size(), callsPerSecond, each.ms(50), each.ms(99),
+                    last.ms(50), last.ms(99), missing, outOfOrder.get(), connectSeconds, connected);
+        } finally {
+            all.forEach(s -> {
+                if (s.socket != null) {
+                    s.socket.close();
+                }
+            });
+            client.close();
+        }
+    }
+
+    private void connectAll(WebSocketClient client, int count, List<Subscriber> all, Map<String, long[]> receipts,
+                            AtomicLong outOfOrder, Consumer<String> progress) {
+        int batch = 250;
+        for (int from = 0; from < count; from += batch) {
+            List<Future<Void>> ready = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + batch); i++) {
+                Subscriber s = new Subscriber(i);
+                all.add(s);
+                ready.add(connect(client, s, count, receipts, outOfOrder));
+            }
+            Future.all(ready).timeout(120, TimeUnit.SECONDS).await();
+            if ((from / batch) % 8 == 7) {
+                progress.accept(String.format("  ... %,d of %,d connected", Math.min(count, from + batch), count));
+            }
+        }
+    }
+
+    /** Completes when the subscriber has its snapshot. */
+    private Future<Void> connect(WebSocketClient client, Subscriber s, int count, Map<String, long[]> receipts,
+                                 AtomicLong outOfOrder) {
+        Promise<Void> snapshot = Promise.promise();
+        return client.connect(api.port(), api.host(), "/ws/sites/" + site).compose(socket -> {
+            s.socket = socket;
+            socket.textMessageHandler(text -> {
+                long now = System.nanoTime();
+                String type = field(text, "\"type\":\"");
+                long seq = Long.parseLong(number(text, "\"seq\":"));
+                if ("snapshot".equals(type)) {
+                    s.lastSeq = seq;
+                    snapshot.tryComplete();
+                    return;
+                }
+                if ("heartbeat".equals(type) || s.lastSeq < 0) {
+                    return;
+                }
+                if (seq != s.lastSeq + 1) {
+                    outOfOrder.incrementAndGet();
+                }
+                s.lastSeq = seq;
+                if ("ticket.called".equals(type)) {
+                    String ticketId = field(text.substring(text.indexOf("\"ticket\":{")), "\"id\":\"");
+                    long[] times = receipts.computeIfAbsent(ticketId, id -> new long[count]);
+                    if (times[s.index] != 0) {
+                        outOfOrder.incrementAndGet(); // delivered twice
+                    }
+                    times[s.index] = now;
+                }
+            });
+            return snapshot.future();
+        });
+    }
+
+    /** Calls next at a fixed rate, round the counters; each counter completes its ticket before calling again. */
+    private List<Call> callAtRate(double perSecond, Duration duration) {
+        List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        boolean[] busy = new boolean[counters.size()];
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        double interval = 1e9 / perSecond;
+        Promise<Void> done = Promise.promise();
+        Context context = vertx.getOrCreateContext();
+        long[] next = {start};
+        AtomicLong inFlight = new AtomicLong();
+        context.runOnContext(v -> vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            if (now >= end) {
+                vertx.cancelTimer(timer);
+                if (inFlight.get() == 0) {
+                    done.tryComplete();
+                }
+                return;
+            }
+            while (next[0] <= now) {
+                int idle = -1;
+                for (int i = 0; i < busy.length; i++) {
+                    if (!busy[i]) {
+                        idle = i;
+                        break;
+                    }
+                }
+                if (idle < 0) {
+                    return; // every counter is still busy: call as soon as one is free
+                }
+                int slot = idle;
+                busy[slot] = true;
+                inFlight.incrementAndGet();
+                next[0] += (long) interval;
+                long sent = System.nanoTime();
+                api.callNext(counters.get(slot))
+                        .compose(ticket -> {
+                            if (ticket == null) {
+                                return Future.succeededFuture();
+                            }
+                            calls.add(new Call(ticket.getString("id"), sent));
+                            return api.complete(counters.get(slot), ticket.getString("id"));
+                        })
+                        .onComplete(ar -> context.runOnContext(x -> {
+                            busy[slot] = false;
+                            if (inFlight.decrementAndGet() == 0 && System.nanoTime() >= end) {
+                                done.tryComplete();
+                            }
+                        }));
+            }
+        }));
+        done.future().timeout(duration.toSeconds() + 60, TimeUnit.SECONDS).await();
+        return new ArrayList<>(calls);
+    }
+
+    private static String field(String json, String key) {
+        int from = json.indexOf(key) + key.length();
+        return json.substring(from, json.indexOf('"', from));
+    }
+
+    private static String number(String json, String key) {
+        int from = json.indexOf(key) + key.length();
+        int to = from;
+        while (to < json.length() && Character.isDigit(json.charAt(to))) {
+            to++;
+        }
+        return json.substring(from, to);
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package vn.luot.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What one bench run measured, printed as a table beside the targets and written as JSON. */
+final class Report {
+    record IssueStep(int targetRate, double achievedRate, long requests, long ok, long errors, double p50Ms,
+                     double p99Ms, double p999Ms, double maxMs) {
+    }
+
+    record RawCeiling(double insertsPerSecond, int connections, String fsync, String synchronousCommit) {
+    }
+
+    record Resources(long heapUsedMb, long rssMb) {
+    }
+
+    record DisplayRun(int subscribers, int calls, double callsPerSecond, double p50Ms, double p99Ms, double lastP50Ms,
+                      double lastP99Ms, long missing, long outOfOrder, double connectSeconds, Resources connected) {
+    }
+
+    record Cpu(double serverPercent, double postgresPercent, double loadGeneratorPercent) {
+    }
+
+    JsonObject environment = new JsonObject();
+    long coldReadyMs;
+    long warmReadyMs;
+    Resources idle;
+    RawCeiling raw;
+    Cpu rawCpu;
+    final List<IssueStep> issueSteps = new ArrayList<>();
+    final List<Cpu> issueCpu = new ArrayList<>();
+    final List<DisplayRun> displayRuns = new ArrayList<>();
+    final List<Cpu> displayCpu = new ArrayList<>();
+
+    double bestIssueRate() {
+        return issueSteps.stream().filter(s -> s.errors() == 0).mapToDouble(IssueStep::achievedRate).max().orElse(0);
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("== Lượt bench: " + environment.encode());
+        out.printf(Locale.ROOT, "Start to ready: first start %d ms (creates the database), restart %d ms   [target <= 3000 ms]%n",
+                coldReadyMs, warmReadyMs);
+        if (idle != null) {
+            out.printf(Locale.ROOT, "Server idle: heap %d MB after GC, RSS %d MB%n", idle.heapUsedMb(), idle.rssMb());
+        }
+        if (raw != null) {
+            out.printf(Locale.ROOT, "Raw insert ceiling: %,.0f single-row INSERT tx/s over %d connections "
+                    + "(fsync=%s, synchronous_commit=%s); CPU %s%n", raw.insertsPerSecond(), raw.connections(),
+                    raw.fsync(), raw.synchronousCommit(), cpu(rawCpu));
+        }
+        out.println();
+        out.println("Ticket issue (open loop, latency from intended send time)");
+        out.println("  target/s  achieved/s   p50 ms   p99 ms  p99.9 ms   max ms  errors   CPU server/pg/loadgen %");
+        for (int i = 0; i < issueSteps.size(); i++) {
+            IssueStep s = issueSteps.get(i);
+            out.printf(Locale.ROOT, "  %8d  %10.0f  %7.1f  %7.1f  %8.1f  %7.1f  %6d   %s%n", s.targetRate(),
+                    s.achievedRate(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.errors(), cpu(issueCpu.get(i)));
+        }
+        double best = bestIssueRate();
+        out.printf(Locale.ROOT, "  best sustained: %,.0f/s   [target >= 5000/s]%n", best);
+        issueSteps.stream().filter(s -> s.targetRate() == 2000).findFirst().ifPresent(s -> out.printf(Locale.ROOT,
+                "  p99 at 2000/s: %.1f ms   [target <= 25 ms]%n", s.p99Ms()));
+        if (raw != null && raw.insertsPerSecond() > 0) {
+            out.printf(Locale.ROOT, "  ratio to the raw insert ceiling: %.2f   [target >= 0.5]%n",
+                    best / raw.insertsPerSecond());
+        }
+        out.println();
+        out.println("Call to display (call-next request -> each subscriber's receipt, matched by ticket id)");
+        out.println("  subscribers  calls  p50 ms  p99 ms  last p50 ms  last p99 ms  missing  out-of-order  heap MB  RSS MB  CPU server/pg/loadgen %");
+        for (int i = 0; i < displayRuns.size(); i++) {
+            DisplayRun d = displayRuns.get(i);
+            out.printf(Locale.ROOT, "  %11d  %5d  %6.1f  %6.1f  %11.1f  %11.1f  %7d  %12d  %7d  %6d  %s%n",
+                    d.subscribers(), d.calls(), d.p50Ms(), d.p99Ms(), d.lastP50Ms(), d.lastP99Ms(), d.missing(),
+                    d.outOfOrder(), d.connected() == null ? -1 : d.connected().heapUsedMb(),
+                    d.connected() == null ? -1 : d.connected().rssMb(), cpu(displayCpu.get(i)));
+        }
+        out.println("  [targets: p99 <= 20 ms with 2,000 subscribers; last of 10,000 <= 150 ms (p99);"
+                + " 0 missing, 0 out of order; heap with 10,000 subscribers <= 512 MB]");
+    }
+
+    void write(Path file) throws IOException {
+        JsonArray steps = new JsonArray();
+        for (int i = 0; i < issueSteps.size(); i++) {
+            steps.add(JsonObject.mapFrom(issueSteps.get(i)).put("cpu", JsonObject.mapFrom(issueCpu.get(i))));
+        }
+        JsonArray displays = new JsonArray();
+        for (int i = 0; i < displayRuns.size(); i++) {
+            displays.add(JsonObject.mapFrom(displayRuns.get(i)).put("cpu", JsonObject.mapFrom(displayCpu.get(i))));
+        }
+        JsonObject json = new JsonObject()
+                .put("environment", environment)
+                .put("startToReadyMs", new JsonObject().put("firstStart", coldReadyMs).put("restart", warmReadyMs))
+                .put("idle", idle == null ? null : JsonObject.mapFrom(idle))
+                .put("rawInsertCeiling", raw == null ? null : JsonObject.mapFrom(raw).put("cpu", JsonObject.mapFrom(rawCpu)))
+                .put("ticketIssue", steps)
+                .put("bestIssueRate", bestIssueRate())
+                .put("callToDisplay", displays);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, json.encodePrettily());
+    }
+
+    private static String cpu(Cpu c) {
+        return c == null ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f", c.serverPercent(), c.postgresPercent(),
+                c.loadGeneratorPercent());
+    }
+}
