@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -50,18 +51,15 @@ public final class CounterHandler {
     }
 
     public void pause(RoutingContext ctx) {
-        int id = counterId(ctx);
-        reply(ctx, queue.pause(id, StaffAuth.actor(ctx), command(ctx, id, "pause", RequestBody.of(ctx))));
+        onCounter(ctx, "pause", queue::pause);
     }
 
     public void resume(RoutingContext ctx) {
-        int id = counterId(ctx);
-        reply(ctx, queue.resume(id, StaffAuth.actor(ctx), command(ctx, id, "resume", RequestBody.of(ctx))));
+        onCounter(ctx, "resume", queue::resume);
     }
 
     public void close(RoutingContext ctx) {
-        int id = counterId(ctx);
-        reply(ctx, queue.close(id, StaffAuth.actor(ctx), command(ctx, id, "close", RequestBody.of(ctx))));
+        onCounter(ctx, "close", queue::close);
     }
 
     /** Answers with the called ticket, or 204 when nobody is waiting. */
@@ -85,33 +83,23 @@ public final class CounterHandler {
     }
 
     public void recall(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        int id = counterId(ctx);
-        reply(ctx, queue.recall(id, StaffAuth.actor(ctx), command(ctx, id, "recall", body), expected(body)));
+        onCurrentTicket(ctx, "recall", queue::recall);
     }
 
     public void start(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        int id = counterId(ctx);
-        reply(ctx, queue.startServing(id, StaffAuth.actor(ctx), command(ctx, id, "start", body), expected(body)));
+        onCurrentTicket(ctx, "start", queue::startServing);
     }
 
     public void complete(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        int id = counterId(ctx);
-        reply(ctx, queue.complete(id, StaffAuth.actor(ctx), command(ctx, id, "complete", body), expected(body)));
+        onCurrentTicket(ctx, "complete", queue::complete);
     }
 
     public void noShow(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        int id = counterId(ctx);
-        reply(ctx, queue.noShow(id, StaffAuth.actor(ctx), command(ctx, id, "no-show", body), expected(body)));
+        onCurrentTicket(ctx, "no-show", queue::noShow);
     }
 
     public void returnToQueue(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        int id = counterId(ctx);
-        reply(ctx, queue.returnToQueue(id, StaffAuth.actor(ctx), command(ctx, id, "return", body), expected(body)));
+        onCurrentTicket(ctx, "return", queue::returnToQueue);
     }
 
     public void transfer(RoutingContext ctx) {
@@ -121,6 +109,27 @@ public final class CounterHandler {
                 body.optionalInteger("counterId"));
         reply(ctx, queue.transfer(id, StaffAuth.actor(ctx), command(ctx, id, "transfer", body), expected(body),
                 target, body.optionalText("note")));
+    }
+
+    /** An action on the counter itself. */
+    private interface CounterAction {
+        Future<DeskChange> apply(int counterId, Actor actor, Command command);
+    }
+
+    /** An action on the counter's current ticket, guarded by the optional {@code ticketId} staff see. */
+    private interface CurrentTicketAction {
+        Future<DeskChange> apply(int counterId, Actor actor, Command command, UUID expectedTicket);
+    }
+
+    private void onCounter(RoutingContext ctx, String name, CounterAction action) {
+        int id = counterId(ctx);
+        reply(ctx, action.apply(id, StaffAuth.actor(ctx), command(ctx, id, name, RequestBody.of(ctx))));
+    }
+
+    private void onCurrentTicket(RoutingContext ctx, String name, CurrentTicketAction action) {
+        RequestBody body = RequestBody.of(ctx);
+        int id = counterId(ctx);
+        reply(ctx, action.apply(id, StaffAuth.actor(ctx), command(ctx, id, name, body), expected(body)));
     }
 
     private void reply(RoutingContext ctx, Future<DeskChange> change) {

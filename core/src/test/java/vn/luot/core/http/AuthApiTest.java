@@ -10,29 +10,15 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.ServerPerClassTest;
 import vn.luot.core.support.TestServer;
 
 @DisplayName("POST /api/v1/auth/login, /auth/me and /staff")
-class AuthApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class AuthApiTest extends ServerPerClassTest {
 
     private static JsonObject credentials(String username, String password) {
         return new JsonObject().put("username", username).put("password", password);

@@ -7,28 +7,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.ServerPerTest;
 import vn.luot.core.support.TestServer;
 
 /** Working a counter through the API. Each test gets a server and a database of its own. */
 @DisplayName("POST /api/v1/counters/{id}/...")
-class CounterApiTest {
-    private TestServer server;
+class CounterApiTest extends ServerPerTest {
     private String operator;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void newOperator() {
         operator = server.newStaff("operator");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private long rows(String table) {

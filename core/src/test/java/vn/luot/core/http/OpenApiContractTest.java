@@ -11,29 +11,14 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerClassTest;
 
 @DisplayName("GET /api/v1/openapi.yaml and the router agree")
-class OpenApiContractTest {
+class OpenApiContractTest extends ServerPerClassTest {
     private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     @DisplayName("Every route the router answers is in the OpenAPI document, and every documented operation is a route")

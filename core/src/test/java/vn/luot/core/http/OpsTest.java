@@ -2,29 +2,14 @@ package vn.luot.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
 import vn.luot.core.support.LiveSocket;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerClassTest;
 
 @DisplayName("GET /health and /metrics")
-class OpsTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class OpsTest extends ServerPerClassTest {
 
     @Test
     @DisplayName("Health is up while the database answers")

@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerTest;
 
 @DisplayName("GET /api/v1/sites, /sites/{id}/queues and /services")
-class SiteApiTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class SiteApiTest extends ServerPerTest {
 
     @Test
     @DisplayName("The shipped configuration describes Hạc Thành ward: two sites, eight services, eleven counters")

@@ -10,30 +10,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.luot.core.support.ApiClient.Response;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerClassTest;
 
 @DisplayName("POST /api/v1/tickets and GET /api/v1/tickets/{id}")
-class TicketApiTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class TicketApiTest extends ServerPerClassTest {
 
     private long tickets() {
         return server.count("SELECT count(*) FROM tickets");

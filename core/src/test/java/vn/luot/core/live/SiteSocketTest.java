@@ -7,27 +7,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.LiveSocket;
+import vn.luot.core.support.ServerPerTest;
 import vn.luot.core.support.TestServer;
 
 @DisplayName("WebSocket /ws/sites/{siteId}")
-class SiteSocketTest {
-    private TestServer server;
+class SiteSocketTest extends ServerPerTest {
     private String operator;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void newOperator() {
         operator = server.newStaff("operator");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private LiveSocket connect(String site) {

@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.LiveSocket;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerTest;
 
 @DisplayName("WebSocket /ws/tickets/{ticketId}")
-class TicketSocketTest {
-    private TestServer server;
+class TicketSocketTest extends ServerPerTest {
     private String operator;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void newOperator() {
         operator = server.newStaff("operator");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -13,30 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerClassTest;
 
 @DisplayName("Many counters calling at the same instant")
-class ConcurrentCallTest {
+class ConcurrentCallTest extends ServerPerClassTest {
     private static final int COUNTERS = 8;
     private static final int TICKETS = 2_000;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     @DisplayName("8 counters serving the same lines call 2,000 tickets with no ticket ever called twice")

@@ -6,26 +6,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.MutableClock;
-import vn.luot.core.support.TestServer;
+import vn.luot.core.support.ServerPerTest;
 
 @DisplayName("Ticket numbers")
-class DailyNumberingTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class DailyNumberingTest extends ServerPerTest {
 
     private String issue(String site, String service) {
         return server.issue(site, service).getString("number");
