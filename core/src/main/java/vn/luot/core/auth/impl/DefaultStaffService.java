@@ -23,22 +23,32 @@ public final class DefaultStaffService implements StaffService {
     private final StaffStore store;
     private final Tokens tokens;
     private final PasswordHasher hasher;
-    /** Checked when the username is unknown, so that a login takes as long either way. */
-    private final String decoyHash;
+    /**
+     * Checked when the username is unknown, so that a login takes as long either way. Made on first need,
+     * off the event loop: hashing takes most of a second and must not delay the server's start.
+     */
+    private Future<String> decoyHash;
 
     public DefaultStaffService(Vertx vertx, StaffStore store, Tokens tokens, PasswordHasher hasher) {
         this.vertx = vertx;
         this.store = store;
         this.tokens = tokens;
         this.hasher = hasher;
-        this.decoyHash = hasher.hash("decoy password that matches nothing");
+    }
+
+    private synchronized Future<String> decoyHash() {
+        if (decoyHash == null || decoyHash.failed()) {
+            decoyHash = vertx.executeBlocking(() -> hasher.hash("decoy password that matches nothing"));
+        }
+        return decoyHash;
     }
 
     @Override
     public Future<Login> login(String username, String password) {
         return store.find(username).compose(found -> {
-            String hash = found.filter(StaffMember::active).map(StaffMember::passwordHash).orElse(decoyHash);
-            return vertx.executeBlocking(() -> hasher.verify(password, hash)).map(matches -> {
+            Future<String> stored = found.filter(StaffMember::active).map(StaffMember::passwordHash)
+                    .map(Future::succeededFuture).orElseGet(this::decoyHash);
+            return stored.compose(hash -> vertx.executeBlocking(() -> hasher.verify(password, hash))).map(matches -> {
                 StaffMember member = found.filter(StaffMember::active).orElse(null);
                 if (!matches || member == null) {
                     throw new QueueException(Problem.INVALID_CREDENTIALS);
