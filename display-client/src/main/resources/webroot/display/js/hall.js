@@ -50,6 +50,7 @@
 
   $('centre-name').textContent = Luot.i18n.name(centre.name);
   $('site-name').textContent = Luot.i18n.name(site.name);
+  $('site-name').hidden = Luot.i18n.name(site.name) === Luot.i18n.name(centre.name);   // said once is enough
   let noticesDay = null;
   tick();
   setInterval(tick, 1000);
