@@ -201,6 +201,37 @@ class VoiceCallTest {
         assertThat(Pages.jsonArray(browser, "LuotDisplay.announcements")).isEmpty();
     }
 
+    @Test
+    @DisplayName("A browser that refuses sound without a tap gets a button asking for one, and calls are not piled up meanwhile")
+    void asksForATapWhenSoundIsBlocked() {
+        String manager = server.newStaff("manager");
+        server.open(4, manager, "chinh-sach");
+        server.issue("hac-thanh", "chinh-sach");
+        server.issue("hac-thanh", "chinh-sach");
+        try (Browser strict = Browser.openRequiringTapForSound(1280, 720)) {
+            strict.go("http://localhost:" + server.port() + "/display/?site=hac-thanh");
+            strict.await(d -> Boolean.TRUE.equals(strict.script(
+                    "return !!window.LuotDisplay && LuotDisplay.status === 'online'")));
+
+            act(server, manager, 4, "call-next", null);
+
+            strict.await(d -> Pages.shown(strict, "#enable-sound"));
+            assertThat(Pages.text(strict, "#enable-sound")).isEqualTo("Bấm vào đây để bật âm thanh gọi số");
+            JsonObject blocked = Pages.jsonArray(strict, "LuotDisplay.announcements").getJsonObject(0);
+            assertThat(blocked.getString("state")).isEqualTo("blocked");
+            strict.screenshot("hall-sound-blocked");
+
+            strict.find("#enable-sound").click();
+            assertThat(Pages.shown(strict, "#enable-sound")).isFalse();
+            act(server, manager, 4, "complete", null);
+            act(server, manager, 4, "call-next", null);
+            strict.await(java.time.Duration.ofSeconds(60), d -> {
+                JsonArray all = Pages.jsonArray(strict, "LuotDisplay.announcements");
+                return all.size() == 2 && "done".equals(all.getJsonObject(1).getString("state"));
+            });
+        }
+    }
+
     /** Calls Luot.Reading.{function}(args..., voice) on the shipped manifest and joins the words. */
     private static String read(String function, String voice, Object... args) {
         return (String) browser.script("""

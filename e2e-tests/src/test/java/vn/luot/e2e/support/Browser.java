@@ -31,6 +31,10 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(int width, int height) {
+        this(width, height, true);
+    }
+
+    private Browser(int width, int height, boolean soundWithoutTap) {
         try {
             profile = Files.createTempDirectory("luot-chromium-");
         } catch (IOException e) {
@@ -40,8 +44,10 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (soundWithoutTap) {
+            options.addArguments("--autoplay-policy=no-user-gesture-required");   // as a hall TV is set up
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -58,6 +64,11 @@ public final class Browser implements AutoCloseable {
 
     public static Browser open(int width, int height) {
         return new Browser(width, height);
+    }
+
+    /** A browser as it comes, which plays sound only after a person has tapped the page. */
+    public static Browser openRequiringTapForSound(int width, int height) {
+        return new Browser(width, height, false);
     }
 
     public WebDriver driver() {
