@@ -44,7 +44,8 @@
       const first = !this.loaded;
       this.loaded = true;
       const missed = this.calls.filter((c) => !this.seen.has(key(c)));
-      missed.forEach((c) => this.seen.add(key(c)));
+      // A call can only come back in a later snapshot while it is among the latest: forget the others.
+      this.seen = new Set(this.calls.map(key));
       if (first) return [];
       return missed.filter((c) => this.waitsForCitizen(c) && this.shows(c)).reverse();
     }
@@ -72,6 +73,7 @@
       this.calls.unshift(call);
       this.calls.length = Math.min(this.calls.length, KEPT_CALLS);
       this.seen.add(key(call));
+      if (this.seen.size > 4 * KEPT_CALLS) this.seen = new Set(this.calls.map(key));   // a TV runs for weeks
       return this.shows(call) ? call : null;
     }
 

@@ -106,6 +106,7 @@
   }
 
   function flash(call) {
+    flashing.forEach((until, ticketId) => { if (until < Date.now()) flashing.delete(ticketId); });
     flashing.set(call.ticketId, Date.now() + FLASH_MS);
     setTimeout(render, FLASH_MS + 50);
   }
