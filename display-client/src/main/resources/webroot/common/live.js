@@ -6,19 +6,39 @@
  *  - hands the snapshot and each in-order event to the page;
  *  - on a gap (or a heartbeat ahead of what it has) asks for a fresh snapshot and ignores events until it comes;
  *  - when the connection drops or goes silent, reports "offline" and reconnects with backoff;
- *    every reconnection starts again from a snapshot, so the page never keeps stale state.
+ *    every reconnection starts again from a snapshot, so the page never keeps stale state;
+ *  - when a snapshot it asked for does not come within a few seconds, starts over on a new socket.
+ *
+ * Luot.TicketStream: follows one ticket, /ws/tickets/{ticketId}, for a citizen's phone. Each message
+ * is the ticket's whole standing, so there is nothing to resynchronise: it reconnects with backoff when
+ * the connection drops, and also when the phone wakes up or gets its network back (a sleeping phone's
+ * socket can be dead without having been closed). A ticket that does not exist ends the stream.
  */
 (function (global) {
   'use strict';
 
   const SILENCE_MS = 25000;          // two missed heartbeats: the connection is dead even if not closed
+  const RESYNC_MS = 5000;            // a snapshot asked for and not come by then: start over on a new socket
   const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
+
+  /** The wait before reconnection attempt number `attempt` (0, 1, ...): growing, with jitter. */
+  function backoff(attempt) {
+    const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
+    return base / 2 + Math.random() * base / 2;
+  }
+
+  function socketUrl(options, path) {
+    const base = (options && options.baseUrl) || global.location.origin;
+    return base.replace(/^http/, 'ws') + path;
+  }
 
   class SiteStream {
     /**
      * @param {string} siteId
-     * @param {{onSnapshot: function(object), onEvent: function(object), onStatus?: function(string)}} handlers
-     *        onStatus receives 'connecting', 'online' (after a snapshot) or 'offline'.
+     * @param {{onSnapshot: function(object), onEvent: function(object), onStatus?: function(string),
+     *          onHeartbeat?: function(object)}} handlers
+     *        onStatus receives 'connecting', 'online' (after a snapshot) or 'offline';
+     *        onHeartbeat an in-step heartbeat (it carries the server's time).
      */
     constructor(siteId, handlers, options) {
       this.siteId = siteId;
@@ -30,6 +50,7 @@
       this.stopped = false;
       this.socket = null;
       this.watchdog = null;
+      this.resyncTimer = null;
     }
 
     start() {
@@ -41,12 +62,12 @@
     stop() {
       this.stopped = true;
       clearTimeout(this.watchdog);
+      clearTimeout(this.resyncTimer);
       if (this.socket) this.socket.close();
     }
 
     url() {
-      const base = this.options.baseUrl || global.location.origin;
-      return base.replace(/^http/, 'ws') + '/ws/sites/' + encodeURIComponent(this.siteId);
+      return socketUrl(this.options, '/ws/sites/' + encodeURIComponent(this.siteId));
     }
 
     connect() {
@@ -76,6 +97,7 @@
         return;
       }
       if (message.type === 'snapshot') {
+        clearTimeout(this.resyncTimer);
         this.seq = message.seq;
         this.synced = true;
         this.attempt = 0;
@@ -86,6 +108,7 @@
       if (!this.synced) return;
       if (message.type === 'heartbeat') {
         if (message.seq !== this.seq) this.resync();
+        else if (this.handlers.onHeartbeat) this.handlers.onHeartbeat(message);
         return;
       }
       if (typeof message.seq !== 'number' || message.seq <= this.seq) return;
@@ -100,23 +123,25 @@
     /** Asks for a fresh snapshot; events are ignored until it arrives. */
     resync() {
       this.synced = false;
-      if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-        this.socket.send(JSON.stringify({ type: 'resync' }));
+      const socket = this.socket;
+      if (socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(JSON.stringify({ type: 'resync' }));
+        clearTimeout(this.resyncTimer);
+        this.resyncTimer = setTimeout(() => { if (!this.synced) socket.close(); }, this.options.resyncMs || RESYNC_MS);
       }
     }
 
     lost(socket) {
       if (socket !== this.socket) return;
       clearTimeout(this.watchdog);
+      clearTimeout(this.resyncTimer);
       this.synced = false;
       this.status('offline');
       if (!this.stopped) this.scheduleReconnect();
     }
 
     scheduleReconnect() {
-      const base = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)];
-      this.attempt++;
-      const delay = base / 2 + Math.random() * base / 2;
+      const delay = backoff(this.attempt++);
       setTimeout(() => { if (!this.stopped) this.connect(); }, delay);
     }
 
@@ -130,6 +155,103 @@
     }
   }
 
+  class TicketStream {
+    /**
+     * @param {string} ticketId
+     * @param {{onTicket: function(object), onStatus?: function(string), onMissing?: function(string)}} handlers
+     *        onTicket receives each {type:'ticket', ticket, position, estimatedWaitMinutes, countersOpen};
+     *        onStatus 'connecting', 'online' (after the first message) or 'offline';
+     *        onMissing the error code when the server says the ticket does not exist (no reconnection then).
+     */
+    constructor(ticketId, handlers, options) {
+      this.ticketId = ticketId;
+      this.handlers = handlers;
+      this.options = options || {};
+      this.attempt = 0;
+      this.stopped = false;
+      this.socket = null;
+      this.wake = () => {
+        if (!this.stopped && global.document.visibilityState !== 'hidden') this.reconnectNow();
+      };
+    }
+
+    start() {
+      this.stopped = false;
+      global.document.addEventListener('visibilitychange', this.wake);
+      global.addEventListener('online', this.wake);
+      this.connect();
+      return this;
+    }
+
+    stop() {
+      this.stopped = true;
+      global.document.removeEventListener('visibilitychange', this.wake);
+      global.removeEventListener('online', this.wake);
+      if (this.socket) this.socket.close();
+    }
+
+    connect() {
+      this.status('connecting');
+      let socket;
+      try {
+        socket = new WebSocket(socketUrl(this.options, '/ws/tickets/' + encodeURIComponent(this.ticketId)));
+      } catch (e) {
+        this.scheduleReconnect();
+        return;
+      }
+      this.socket = socket;
+      socket.onmessage = (m) => this.receive(socket, m.data);
+      socket.onclose = () => this.lost(socket);
+      socket.onerror = () => socket.close();
+    }
+
+    /** Drops the current socket (perhaps silently dead) and opens a fresh one at once. */
+    reconnectNow() {
+      const old = this.socket;
+      this.socket = null;
+      if (old) old.close();
+      this.attempt = 0;
+      this.connect();
+    }
+
+    receive(socket, data) {
+      if (socket !== this.socket) return;
+      let message;
+      try {
+        message = JSON.parse(data);
+      } catch (e) {
+        return;
+      }
+      if (message.type === 'error') {
+        this.stopped = true;
+        if (this.handlers.onMissing) this.handlers.onMissing(message.error);
+        return;
+      }
+      if (message.type !== 'ticket') return;
+      this.attempt = 0;
+      this.handlers.onTicket(message);
+      this.status('online');
+    }
+
+    lost(socket) {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      if (this.stopped) return;
+      this.status('offline');
+      this.scheduleReconnect();
+    }
+
+    scheduleReconnect() {
+      const delay = backoff(this.attempt++);
+      setTimeout(() => { if (!this.stopped && !this.socket) this.connect(); }, delay);
+    }
+
+    status(value) {
+      if (this.handlers.onStatus) this.handlers.onStatus(value);
+    }
+  }
+
   global.Luot = global.Luot || {};
   global.Luot.SiteStream = SiteStream;
+  global.Luot.TicketStream = TicketStream;
 })(window);

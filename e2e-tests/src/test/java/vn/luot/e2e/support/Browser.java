@@ -31,6 +31,10 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(int width, int height) {
+        this(width, height, true);
+    }
+
+    private Browser(int width, int height, boolean soundWithoutTap) {
         try {
             profile = Files.createTempDirectory("luot-chromium-");
         } catch (IOException e) {
@@ -40,23 +44,31 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
-                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (soundWithoutTap) {
+            options.addArguments("--autoplay-policy=no-user-gesture-required");   // as a hall TV is set up
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
+        viewport(width, height);
     }
 
-    /** A 1920×1080 window, the size of a hall TV. */
+    /** A 1920×1080 page, the size of a hall TV. */
     public static Browser open() {
         return new Browser(1920, 1080);
     }
 
     public static Browser open(int width, int height) {
         return new Browser(width, height);
+    }
+
+    /** A browser as it comes, which plays sound only after a person has tapped the page. */
+    public static Browser openRequiringTapForSound(int width, int height) {
+        return new Browser(width, height, false);
     }
 
     public WebDriver driver() {
@@ -84,8 +96,23 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).until(condition);
     }
 
+    /** Runs JavaScript in the page and returns its result; a returned promise is awaited. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Runs this JavaScript in every page loaded from now on, before the page's own scripts. */
+    public void beforeEveryPage(String js) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", js));
+    }
+
+    /**
+     * Makes the page's viewport exactly width×height CSS pixels, as on a TV or a phone. (A headless
+     * window of that size keeps some of its height for a window frame, so its page would be smaller.)
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Saves a screenshot under the module's target/screenshots/, for a person to look at. */

@@ -1,0 +1,125 @@
+/*
+ * The citizen's tracking page (track/?ticket={id}): the ticket's number and status, how many people
+ * are ahead and the estimated wait, and, when it is called, which counter to go to. It follows
+ * /ws/tickets/{id} (Luot.TicketStream), reconnects by itself, and says so while the connection is lost.
+ *
+ * window.LuotTrack reads the page's state for tests: status, messages received, the last ticket.
+ */
+(async function (global) {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key, params) => Luot.i18n.t(key, params);
+  const params = new URLSearchParams(global.location.search);
+  const ticketId = params.get('ticket');
+  const state = { status: 'connecting', messages: 0, ticket: null };
+
+  global.LuotTrack = Object.freeze({
+    get status() { return state.status; },
+    get messages() { return state.messages; },
+    get ticket() { return state.ticket ? JSON.parse(JSON.stringify(state.ticket)) : null; },
+  });
+
+  const lang = await Luot.i18n.load('track');
+  Luot.i18n.apply();
+  document.title = t('track.title');
+  const other = new URLSearchParams(params);
+  other.set('lang', lang === 'en' ? 'vi' : 'en');
+  $('language').href = '?' + other.toString();
+
+  if (!ticketId) {
+    showError(t('track.noTicket'));
+    return;
+  }
+  const names = await loadNames();
+
+  new Luot.TicketStream(ticketId, {
+    onTicket(message) {
+      state.messages++;
+      state.ticket = message.ticket;
+      render(message);
+    },
+    onStatus(status) {
+      state.status = status;
+      if (status === 'online') showConnection(true);
+      else if (status === 'offline') showConnection(false);
+    },
+    onMissing() {
+      state.status = 'missing';
+      showError(t('track.missing'));
+    },
+  }).start();
+
+  /** Service and site names; the page still works (with ids) if they cannot be read. */
+  async function loadNames() {
+    const get = (path) => fetch(path).then((r) => (r.ok ? r.json() : Promise.reject(r.status)));
+    try {
+      const [sites, services] = await Promise.all([get('/api/v1/sites'), get('/api/v1/services')]);
+      return {
+        site: (id) => { const s = sites.sites.find((x) => x.id === id); return s ? Luot.i18n.name(s.name) : id; },
+        service: (id) => { const s = services.services.find((x) => x.id === id); return s ? Luot.i18n.name(s.name) : id; },
+      };
+    } catch (e) {
+      return { site: (id) => id, service: (id) => id };
+    }
+  }
+
+  function render(message) {
+    const ticket = message.ticket;
+    document.body.dataset.status = ticket.status;
+    $('ticket').hidden = false;
+    $('ticket-number').textContent = ticket.number;
+    $('ticket-service').textContent = names.service(ticket.serviceId);
+    $('ticket-site').textContent = names.site(ticket.siteId);
+    $('ticket-status').textContent = statusText(ticket);
+
+    const waiting = ticket.status === 'waiting';
+    $('ahead-row').hidden = !waiting;
+    $('wait-row').hidden = !waiting;
+    if (waiting) {
+      $('people-ahead').textContent = message.position === null || message.position === undefined ? '—' : String(message.position);
+      $('estimated-wait').textContent = waitText(message);
+    }
+
+    const called = ticket.status === 'called';
+    $('call').hidden = !called;
+    if (called) {
+      const text = t('word.pleaseCome', { counter: ticket.counterId });
+      if ($('call').textContent !== text && global.navigator.vibrate) global.navigator.vibrate([300, 150, 300]);
+      $('call').textContent = text;
+    } else {
+      $('call').textContent = '';
+    }
+  }
+
+  function statusText(ticket) {
+    switch (ticket.status) {
+      case 'waiting': return t('word.waiting');
+      case 'called': return t('word.pleaseCome', { counter: ticket.counterId });
+      case 'serving': return t('track.servingAt', { counter: ticket.counterId });
+      case 'completed': return t('word.complete');
+      case 'no_show': return t('word.noShow');
+      case 'cancelled': return t('track.cancelled');
+      case 'expired': return t('track.expired');
+      default: return ticket.status;
+    }
+  }
+
+  function waitText(message) {
+    const minutes = message.estimatedWaitMinutes;
+    if (minutes === null || minutes === undefined) return t('track.noCounterOpen');
+    if (minutes === 0) return t('track.soon');
+    return t('word.aboutMinutes', { minutes });
+  }
+
+  function showError(text) {
+    $('track-error').textContent = text;
+    $('track-error').hidden = false;
+    $('ticket').hidden = true;
+  }
+
+  function showConnection(online) {
+    document.body.classList.toggle('offline', !online);
+    $('connection').hidden = online;
+  }
+})(window);

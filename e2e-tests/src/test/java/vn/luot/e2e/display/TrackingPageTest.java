@@ -1,0 +1,159 @@
+package vn.luot.e2e.display;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.e2e.display.Pages.act;
+import static vn.luot.e2e.display.Pages.text;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.luot.core.support.TestServer;
+import vn.luot.e2e.support.Browser;
+import vn.luot.e2e.support.CuttableProxy;
+
+@DisplayName("The citizen's tracking page at /track/ (from the ticket's QR code)")
+class TrackingPageTest {
+    private static Browser browser;
+    private TestServer server;
+    private String manager;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open(390, 844);   // a phone
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        manager = server.newStaff("manager");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("The QR code's link shows the number, the people ahead and the wait, follows them live, then says which counter to go to")
+    void followsTheTicket() {
+        server.open(1, manager, "chung-thuc");
+        server.issue("hac-thanh", "chung-thuc");
+        server.issue("hac-thanh", "chung-thuc");
+        JsonObject mine = server.issue("hac-thanh", "chung-thuc");
+        assertThat(mine.getString("trackingUrl")).endsWith("/t/" + mine.getString("id"));
+
+        browser.go("http://localhost:" + server.port() + "/t/" + mine.getString("id"));
+        awaitTicket();
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/track/?ticket=" + mine.getString("id"));
+        assertThat(text(browser, "#ticket-number")).isEqualTo("A003");
+        assertThat(text(browser, "#ticket-status")).isEqualTo("Đang chờ");
+        assertThat(text(browser, "#ahead-row dt")).isEqualTo("Số người đang chờ trước bạn");
+        assertThat(text(browser, "#people-ahead")).isEqualTo("2");
+        assertThat(text(browser, "#wait-row dt")).isEqualTo("Thời gian chờ dự kiến");
+        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");
+        assertThat(text(browser, "#ticket-service")).isEqualTo("Chứng thực");
+        assertThat(text(browser, "#ticket-site")).isEqualTo("Trung tâm Phục vụ hành chính công phường Hạc Thành");
+        assertThat(Pages.shown(browser, "#call")).isFalse();
+        browser.screenshot("track-waiting");
+
+        act(server, manager, 1, "call-next", null);
+        browser.await(d -> "1".equals(text(browser, "#people-ahead")));
+        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 5 phút");
+        act(server, manager, 1, "complete", null);
+        act(server, manager, 1, "call-next", null);
+        browser.await(d -> "0".equals(text(browser, "#people-ahead")));
+        act(server, manager, 1, "complete", null);
+        act(server, manager, 1, "call-next", null);
+
+        browser.await(d -> Pages.shown(browser, "#call"));
+        assertThat(text(browser, "#call")).isEqualTo("Mời đến quầy số 1");
+        assertThat(Pages.shown(browser, "#ahead-row")).isFalse();
+        assertThat(Pages.wholeOnScreen(browser, "#call")).isEmpty();
+        browser.screenshot("track-called");
+
+        act(server, manager, 1, "start", null);
+        browser.await(d -> "Đang phục vụ tại quầy số 1".equals(text(browser, "#ticket-status")));
+        assertThat(Pages.shown(browser, "#call")).isFalse();
+        act(server, manager, 1, "complete", null);
+        browser.await(d -> "Hoàn thành".equals(text(browser, "#ticket-status")));
+    }
+
+    @Test
+    @DisplayName("lang=en shows the page in English, with a link back to Vietnamese")
+    void english() {
+        server.open(1, manager, "chung-thuc");
+        server.issue("hac-thanh", "chung-thuc");
+        JsonObject mine = server.issue("hac-thanh", "chung-thuc");
+
+        browser.go("http://localhost:" + server.port() + "/track/?ticket=" + mine.getString("id") + "&lang=en");
+        awaitTicket();
+
+        assertThat(text(browser, "#ahead-row dt")).isEqualTo("People ahead of you");
+        assertThat(text(browser, "#estimated-wait")).isEqualTo("about 5 minutes");
+        assertThat(text(browser, "#ticket-service")).isEqualTo("Certification of copies and signatures");
+        assertThat(text(browser, "#language")).isEqualTo("Tiếng Việt");
+        act(server, manager, 1, "call-next", null);
+        act(server, manager, 1, "complete", null);
+        act(server, manager, 1, "call-next", null);
+        browser.await(d -> "Please come to counter 1".equals(text(browser, "#call")));
+        browser.screenshot("track-called-en");
+
+        browser.find("#language").click();
+        browser.await(d -> "Mời đến quầy số 1".equals(text(browser, "#call")));
+    }
+
+    @Test
+    @DisplayName("A ticket that does not exist, or a link without one, gets a clear message instead of an empty page")
+    void unknownTicket() {
+        browser.go("http://localhost:" + server.port() + "/track/?ticket=" + UUID.randomUUID());
+        browser.await(d -> Pages.shown(browser, "#track-error"));
+        assertThat(text(browser, "#track-error")).startsWith("Không tìm thấy phiếu này.");
+        assertThat(Pages.shown(browser, "#ticket")).isFalse();
+
+        browser.go("http://localhost:" + server.port() + "/track/");
+        browser.await(d -> Pages.shown(browser, "#track-error"));
+        assertThat(text(browser, "#track-error")).startsWith("Địa chỉ thiếu mã phiếu.");
+    }
+
+    @Test
+    @DisplayName("When the phone loses the connection the page says so, then reconnects by itself and shows the call made meanwhile")
+    void offlineThenRecovers() {
+        server.open(1, manager, "chung-thuc");
+        JsonObject mine = server.issue("hac-thanh", "chung-thuc");
+        try (CuttableProxy proxy = CuttableProxy.to(server.port())) {
+            browser.go(proxy.url("/track/?ticket=" + mine.getString("id")));
+            awaitTicket();
+            assertThat(text(browser, "#people-ahead")).isEqualTo("0");
+
+            proxy.cut();
+            browser.await(d -> Pages.shown(browser, "#connection"));
+            assertThat(text(browser, "#connection")).isEqualTo("Mất kết nối, đang kết nối lại");
+            browser.screenshot("track-offline");
+            act(server, manager, 1, "call-next", null);
+            proxy.restore();
+
+            browser.await(Duration.ofSeconds(30), d -> "online".equals(browser.script("return LuotTrack.status")));
+            browser.await(d -> "Mời đến quầy số 1".equals(text(browser, "#call")));
+            assertThat(Pages.shown(browser, "#connection")).isFalse();
+        }
+    }
+
+    private void awaitTicket() {
+        browser.await(d -> Boolean.TRUE.equals(browser.script(
+                "return !!window.LuotTrack && LuotTrack.status === 'online'")));
+    }
+}
