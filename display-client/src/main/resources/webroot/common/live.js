@@ -203,6 +203,13 @@
       socket.onmessage = (m) => this.receive(socket, m.data);
       socket.onclose = () => this.lost(socket);
       socket.onerror = () => socket.close();
+      this.armWatchdog(socket);
+    }
+
+    /** The server sends a heartbeat every 10 seconds: a longer silence means a dead connection. */
+    armWatchdog(socket) {
+      clearTimeout(this.watchdog);
+      this.watchdog = setTimeout(() => socket.close(), this.options.silenceMs || SILENCE_MS);
     }
 
     /** Drops the current socket (perhaps silently dead) and opens a fresh one at once. */
@@ -216,6 +223,7 @@
 
     receive(socket, data) {
       if (socket !== this.socket) return;
+      this.armWatchdog(socket);
       let message;
       try {
         message = JSON.parse(data);
@@ -236,6 +244,7 @@
     lost(socket) {
       if (socket !== this.socket) return;
       this.socket = null;
+      clearTimeout(this.watchdog);
       if (this.stopped) return;
       this.status('offline');
       this.scheduleReconnect();

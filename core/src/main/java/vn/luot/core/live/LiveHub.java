@@ -217,9 +217,12 @@ public final class LiveHub extends VerticleBase {
         return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
     }
 
+    /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
     private void heartbeat() {
         channels.forEach((siteId, channel) ->
                 channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
+        String beat = messages.ticketHeartbeat(clock.instant());
+        watches.values().forEach(watch -> watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(beat))));
     }
 
     private void turnTheDayIfNeeded() {

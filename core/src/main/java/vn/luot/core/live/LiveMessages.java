@@ -74,6 +74,10 @@ final class LiveMessages {
                 .put("at", views.time(now)).encode();
     }
 
+    String ticketHeartbeat(Instant now) {
+        return new JsonObject().put("type", "heartbeat").put("at", views.time(now)).encode();
+    }
+
     /** Deterministic for the same state, so the hub can tell whether a phone has news. */
     String standing(Ticket ticket, Standing standing) {
         return new JsonObject()

@@ -64,6 +64,19 @@ class TicketSocketTest extends ServerPerTest {
     }
 
     @Test
+    @DisplayName("A phone gets a heartbeat every 10 seconds, so it can tell a dead connection from a quiet hall")
+    void heartbeats() {
+        JsonObject mine = server.issue("tinh", "ho-tich");
+        try (LiveSocket phone = LiveSocket.open(server.wsUrl("/ws/tickets/" + mine.getString("id")))) {
+            phone.next();
+
+            JsonObject beat = phone.next(java.time.Duration.ofSeconds(15));
+
+            assertThat(beat.getString("type")).isEqualTo("heartbeat");
+        }
+    }
+
+    @Test
     @DisplayName("An unknown ticket gets an error message and the close code 4404")
     void unknownTicket() {
         try (LiveSocket phone = LiveSocket.open(server.wsUrl("/ws/tickets/" + UUID.randomUUID()))) {
