@@ -19,6 +19,8 @@ CREATE TABLE printers (
 -- always has its job. The payload holds everything the bridge prints.
 CREATE TABLE print_jobs (
     id           uuid PRIMARY KEY,
+    -- Insertion order: a printer prints its jobs in the order their tickets were taken.
+    seq          bigserial   NOT NULL,
     printer_id   text        NOT NULL REFERENCES printers (id),
     ticket_id    uuid        NOT NULL UNIQUE REFERENCES tickets (id),
     payload      jsonb       NOT NULL,
@@ -32,7 +34,7 @@ CREATE TABLE print_jobs (
     last_sent_at timestamptz
 );
 -- What a bridge is sent when it connects: every job of its printer not yet reported printed or failed.
-CREATE INDEX print_jobs_unfinished ON print_jobs (printer_id, created_at) WHERE finished_at IS NULL;
+CREATE INDEX print_jobs_unfinished ON print_jobs (printer_id, seq) WHERE finished_at IS NULL;
 
 -- Wakes the node that holds the printer's socket, whichever node created the job, once it commits.
 CREATE FUNCTION luot_print_job_created() RETURNS trigger AS $$

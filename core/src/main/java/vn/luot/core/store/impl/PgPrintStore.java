@@ -99,7 +99,7 @@ public final class PgPrintStore implements PrintStore {
     public Future<List<PendingJob>> unfinishedJobs(String printerId, Set<UUID> alreadySent, int limit) {
         return pool.preparedQuery("SELECT id, payload::text AS payload, created_at FROM print_jobs "
                         + "WHERE printer_id = $1 AND finished_at IS NULL AND NOT (id = ANY($2)) "
-                        + "ORDER BY created_at, id LIMIT $3")
+                        + "ORDER BY seq LIMIT $3")
                 .execute(Tuple.of(printerId, alreadySent.toArray(new UUID[0]), limit))
                 .map(rows -> {
                     List<PendingJob> jobs = new ArrayList<>();
