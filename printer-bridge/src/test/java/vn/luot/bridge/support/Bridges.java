@@ -44,7 +44,8 @@ public final class Bridges {
     }
 
     /** The YAML file a real installation would have, for a bridge started as its own process. */
-    public static Path configFile(Path dir, String coreUrl, String printerId, String token, int printerPort) {
+    public static Path configFile(Path dir, String coreUrl, String printerId, String token, int printerPort,
+                                  BridgeConfig.TextMode text) {
         String yaml = String.join("\n",
                 "core:",
                 "  url: " + coreUrl,
@@ -54,6 +55,7 @@ public final class Bridges {
                 "  transport: tcp",
                 "  host: 127.0.0.1",
                 "  port: " + printerPort,
+                "  text: " + text.name().toLowerCase(java.util.Locale.ROOT),
                 "  statusTimeoutMillis: 2000",
                 "journal: journal",
                 "retry:",
@@ -80,6 +82,7 @@ public final class Bridges {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx128m");
+        command.add("-XX:TieredStopAtLevel=1");
         if (crashAt != null) {
             command.add("-Dluot.bridge.crashAt=" + crashAt);
         }
@@ -89,7 +92,10 @@ public final class Bridges {
         command.add("--config");
         command.add(config.toString());
         try {
-            File log = config.resolveSibling("bridge-" + System.nanoTime() + ".log").toFile();
+            Path logs = Path.of("target", "bridge-logs");
+            Files.createDirectories(logs);
+            File log = logs.resolve("bridge-" + System.currentTimeMillis() + "-" + (crashAt == null ? "run" : crashAt)
+                    + ".log").toFile();
             return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
