@@ -82,7 +82,9 @@
 
   function renderHeader() {
     $('centre-name').textContent = T.name(state.centre);
-    $('site-name').textContent = T.name(state.sites[siteId].name);
+    const siteName = T.name(state.sites[siteId].name);
+    // The ward's own building carries the centre's name: say it once.
+    $('site-name').textContent = siteName === T.name(state.centre) ? '' : siteName;
     $('language').textContent = T.t('kiosk.language');
     document.title = 'Lượt – ' + T.t('kiosk.title');
   }
