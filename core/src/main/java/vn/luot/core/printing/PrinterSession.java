@@ -178,8 +178,9 @@ final class PrinterSession {
                     .map(state -> store.seen(printerId, state, now)).orElse(null);
             default -> null;
         };
-        if ("printed".equals(type) || "failed".equals(type)) {
-            sent.remove(jobId);
+        if (recorded != null && ("printed".equals(type) || "failed".equals(type))) {
+            // Forget it only once the database says finished, or the next look would send it again.
+            recorded.onSuccess(done -> sent.remove(jobId));
         }
         // Whatever the bridge says shows it is alive; a status message records that itself.
         Future<Void> alive = recorded == null ? store.seen(printerId, null, now)
