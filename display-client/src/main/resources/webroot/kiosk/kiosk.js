@@ -337,5 +337,6 @@
     setInterval(refreshPrinter, PRINTER_EVERY_MS);
   }
 
-  start();
+  // Without the catalogue the kiosk cannot offer anything: try again until the server answers.
+  start().catch(() => setTimeout(() => window.location.reload(), 5000));
 })();
