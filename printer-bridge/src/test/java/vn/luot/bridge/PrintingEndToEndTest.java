@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.bridge.config.BridgeConfig;
 import vn.luot.bridge.support.Bridges;
+import vn.luot.bridge.support.EscPosReader;
 import vn.luot.bridge.support.FakePrinter;
 import vn.luot.bridge.support.PrintedTicket;
 import vn.luot.core.support.ApiClient.Response;
@@ -78,7 +79,8 @@ class PrintingEndToEndTest {
             assertThat(printed.qrPayloads()).containsExactly(issued.getString("trackingUrl"));
             assertThat(printed.images()).as("Vietnamese text goes as raster images").isGreaterThanOrEqualTo(3);
             assertThat(printed.cut()).isEqualTo(49);
-            FakePrinter.await("the core records it printed", () -> printedJobs("kiosk-1") == 1);
+            FakePrinter.await("the core records it printed", () -> server.count("SELECT count(*) FROM print_jobs "
+                    + "WHERE ticket_id = '" + issued.getString("id") + "' AND outcome = 'printed'") == 1);
             FakePrinter.await("the kiosk sees the printer online", () -> "online".equals(printerState("kiosk-1")));
         }
     }
@@ -180,6 +182,37 @@ class PrintingEndToEndTest {
             FakePrinter.await("it prints", () -> printer.printed().size() == before + 1);
             assertThat(printer.printed().get(before).largestText()).isEqualTo(number);
             FakePrinter.await("online", () -> "online".equals(printerState("kiosk-1")));
+        }
+    }
+
+    @Test
+    @DisplayName("The plain-file transport appends each ticket's ESC/POS bytes to the file, for trying the bridge without a printer")
+    void plainFileTransport(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tickets.bin");
+        BridgeConfig tcp = Bridges.tcp(coreUrl(), "kiosk-1", token("kiosk-1"), 0, dir.resolve("journal"),
+                BridgeConfig.TextMode.RASTER);
+        BridgeConfig config = new BridgeConfig(tcp.coreUrl(), tcp.printerId(), tcp.token(),
+                new BridgeConfig.Printer(BridgeConfig.Transport.FILE, null, 0, file, BridgeConfig.TextMode.RASTER, 52,
+                        576, false, tcp.printer().connectTimeout(), tcp.printer().statusTimeout()),
+                tcp.journal(), tcp.retry(), tcp.statusEvery());
+        Bridges.InProcess bridge = new Bridges.InProcess(config);
+        try (bridge) {
+            JsonObject first = ticket("kiosk-1", "chung-thuc");
+            JsonObject second = ticket("kiosk-1", "tra-ket-qua");
+
+            FakePrinter.await("both are in the file", () -> java.nio.file.Files.exists(file) && EscPosReader.tickets(
+                    EscPosReader.readAll(readAll(file)), null).size() == 2);
+            assertThat(EscPosReader.tickets(EscPosReader.readAll(readAll(file)), null))
+                    .extracting(PrintedTicket::largestText)
+                    .containsExactly(first.getString("number"), second.getString("number"));
+        }
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
