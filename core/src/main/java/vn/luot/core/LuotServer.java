@@ -21,6 +21,7 @@ import vn.luot.core.auth.Tokens;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
+import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
@@ -28,7 +29,9 @@ import vn.luot.core.http.AuthHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
+import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -37,7 +40,11 @@ import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.metrics.QueueMetrics;
+import vn.luot.core.printing.PrinterHub;
+import vn.luot.core.printing.PrinterService;
+import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.QueueStore;
 import vn.luot.core.store.StaffStore;
 
@@ -78,6 +85,9 @@ public final class LuotServer {
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
+        PrintStore printStore = PrintStore.create(pool);
+        PrinterService printers = new PrinterService(config.printing(), printStore, clock);
+        PrinterHub printerHub = new PrinterHub(databaseUrl);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views),
                 new CounterHandler(queue, views),
@@ -88,16 +98,25 @@ public final class LuotServer {
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes()),
-                config.server().maxBodyBytes());
+                config.server().maxBodyBytes(),
+                new ApiRouter.Printing(new KioskHandler(config, hub, views, clock), new PrinterHandler(printers, views),
+                        new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
+                                metrics.openSockets("printer"))));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
                 .compose(migrated -> logDurability(pool))
                 .compose(checked -> store.seedCounters(config.catalogue().counters()))
+                .compose(seeded -> printStore.seedPrinters(
+                        config.printing().printers().stream().map(PrinterDefinition::id).toList()))
                 .compose(seeded -> createFirstAdmin(staff, config))
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
+                    return vertx.deployVerticle(printerHub);
+                })
+                .compose(printerHubId -> {
+                    deployments.add(printerHubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))

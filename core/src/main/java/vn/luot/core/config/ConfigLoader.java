@@ -27,6 +27,8 @@ import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.PriorityGroup;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.ticket.TicketNumbering;
 
 /**
@@ -84,12 +86,14 @@ public final class ConfigLoader {
         List<ServiceDefinition> services = services(root);
         List<SiteDefinition> sites = sites(root, services);
         Map<LocalTime, Double> profile = arrivalProfile(root);
+        LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
+        LuotConfig.Printing printing = printing(root, sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir);
+                announcements, profile, dataDir, kiosk, printing);
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {
@@ -143,6 +147,39 @@ public final class ConfigLoader {
         int recent = node.integer("recentCallsShown", 1, 50);
         node.rejectUnknownKeys();
         return new LuotConfig.Announcements(first, recall, recent);
+    }
+
+    private static LuotConfig.Kiosk kiosk(ConfigNode node) {
+        int shown = node.integer("numberShownSeconds", 3, 300);
+        int shownPrinterOut = node.integer("numberShownWhenPrinterOutSeconds", 3, 600);
+        ConfigNode faster = node.child("otherSiteMuchFaster");
+        int minutesSaved = faster.integer("minMinutesSaved", 0, 480);
+        double share = faster.decimal("maxShareOfWait", 0, 1);
+        faster.rejectUnknownKeys();
+        node.rejectUnknownKeys();
+        return new LuotConfig.Kiosk(Duration.ofSeconds(shown), Duration.ofSeconds(shownPrinterOut),
+                new FasterSiteRule(minutesSaved, share));
+    }
+
+    private static LuotConfig.Printing printing(ConfigNode root, List<SiteDefinition> sites) {
+        ConfigNode settings = root.child("printing");
+        int silence = settings.integer("bridgeSilentSeconds", 5, 3600);
+        settings.rejectUnknownKeys();
+        Set<String> siteIds = new HashSet<>();
+        sites.forEach(s -> siteIds.add(s.id()));
+        List<PrinterDefinition> printers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode node : root.objects("printers")) {
+            String id = unique(node, "id", id(node, "id"), ids);
+            String siteId = node.text("siteId");
+            if (!siteIds.contains(siteId)) {
+                throw node.error("siteId", "names no site defined under sites: '" + siteId + "'");
+            }
+            LocalizedText name = localized(node, "name");
+            node.rejectUnknownKeys();
+            printers.add(new PrinterDefinition(id, siteId, name));
+        }
+        return new LuotConfig.Printing(Duration.ofSeconds(silence), printers);
     }
 
     private static List<PriorityGroup> priorityGroups(ConfigNode root) {

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.printing.PrinterDefinition;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
@@ -20,7 +24,9 @@ public record LuotConfig(
         Queue queue,
         Announcements announcements,
         Map<LocalTime, Double> arrivalProfile,
-        Path dataDir) {
+        Path dataDir,
+        Kiosk kiosk,
+        Printing printing) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -50,28 +56,54 @@ public record LuotConfig(
     public record Announcements(int firstCallRepeats, int recallRepeats, int recentCallsShown) {
     }
 
+    /**
+     * @param numberShown             how long the kiosk shows a new ticket's number
+     * @param numberShownPrinterOut   how long it shows it when the printer cannot print it now
+     */
+    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut, FasterSiteRule otherSiteMuchFaster) {
+    }
+
+    /**
+     * @param bridgeSilenceLimit a connected bridge silent for longer counts as offline
+     * @param printers           the ticket printers, each served by a bridge next to it
+     */
+    public record Printing(Duration bridgeSilenceLimit, List<PrinterDefinition> printers) {
+        public Printing {
+            printers = List.copyOf(printers);
+        }
+
+        public Optional<PrinterDefinition> findPrinter(String id) {
+            return printers.stream().filter(p -> p.id().equals(id)).findFirst();
+        }
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir);
+                dataDir, kiosk, printing);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir);
+                dataDir, kiosk, printing);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir);
+                dataDir, kiosk, printing);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir);
+                dataDir, kiosk, printing);
+    }
+
+    public LuotConfig withPrinting(Printing newPrinting) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, newPrinting);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir);
+                newDataDir, kiosk, printing);
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import vn.luot.core.domain.Role;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.printing.PrinterSocketHandler;
 
 /**
  * Every route of the server, one line each. The API is described in {@code api/openapi.yaml}, served
@@ -17,7 +18,11 @@ public final class ApiRouter {
     /** Everything the routes point to. */
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
-                           StaffAuth staffAuth, Failures failures, int maxBodyBytes) {
+                           StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing) {
+    }
+
+    /** The kiosk's and the printers' routes. */
+    public record Printing(KioskHandler kiosk, PrinterHandler printers, PrinterSocketHandler printerSockets) {
     }
 
     private ApiRouter() {
@@ -65,8 +70,14 @@ public final class ApiRouter {
         router.post("/api/v1/counters/:counterId/return").handler(staff).handler(h.counters()::returnToQueue);
         router.post("/api/v1/counters/:counterId/transfer").handler(staff).handler(h.counters()::transfer);
 
+        router.get("/api/v1/kiosk/:siteId").handler(h.printing().kiosk()::get);
+        router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
+        router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
+        router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);
+        router.get("/ws/printers/:printerId").handler(h.printing().printerSockets()::connect);
 
         router.get("/t/:ticketId").handler(h.tickets()::track);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

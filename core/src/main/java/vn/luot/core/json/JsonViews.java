@@ -31,7 +31,7 @@ public final class JsonViews {
 
     /** The page a citizen's phone opens from the QR code on the ticket. */
     public String trackingUrl(Ticket ticket) {
-        return publicUrl + "/t/" + ticket.id();
+        return vn.luot.core.domain.ticket.TrackingLink.of(publicUrl, ticket.id());
     }
 
     public JsonObject ticket(Ticket t) {

@@ -48,8 +48,10 @@ public interface QueueStore {
      *
      * @param draft   a waiting ticket whose number the store assigns
      * @param request what was asked: its printer and phone are stored, its fingerprint guards the key
+     * @param print   the print job to create with the ticket (in the same statement), or null
      */
-    Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey);
+    Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
+                               PrintOrder print);
 
     Future<Optional<Ticket>> ticket(UUID id);
 

@@ -19,16 +19,23 @@ public final class LiveSocket implements AutoCloseable {
     private final WebSocket socket;
     private volatile Integer closeCode;
 
-    private LiveSocket(String url) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(url), new Collector())
-                .join();
+    private LiveSocket(String url, String... headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        this.socket = builder.buildAsync(URI.create(url), new Collector()).join();
     }
 
     /** @param url such as {@code ws://localhost:1234/ws/sites/hac-thanh} */
     public static LiveSocket open(String url) {
         return new LiveSocket(url);
+    }
+
+    /** Opens a socket with request headers, such as a printer bridge's {@code Authorization}. */
+    public static LiveSocket open(String url, String... headers) {
+        return new LiveSocket(url, headers);
     }
 
     public JsonObject next() {

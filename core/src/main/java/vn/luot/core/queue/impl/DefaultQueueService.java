@@ -16,6 +16,8 @@ import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.catalogue.LocalizedText;
+import vn.luot.core.domain.catalogue.PriorityGroup;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.Desk;
@@ -24,16 +26,21 @@ import vn.luot.core.domain.counter.TransferTarget;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.printing.TicketPrint;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.domain.ticket.TicketStatus;
+import vn.luot.core.domain.ticket.TrackingLink;
 import vn.luot.core.events.EventPublisher;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.metrics.QueueMetrics;
+import vn.luot.core.printing.PrintJobJson;
 import vn.luot.core.queue.CallTarget;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.queue.TicketView;
 import vn.luot.core.store.Command;
+import vn.luot.core.store.PrintOrder;
 import vn.luot.core.store.QueueStore;
 
 /** The queue's use cases: check, let the store apply the rules, announce what was committed. */
@@ -45,6 +52,9 @@ public final class DefaultQueueService implements QueueService {
     private final CallPolicy policy;
     private final QueueMetrics metrics;
     private final Clock clock;
+    private final LuotConfig.Printing printing;
+    private final PrintJobJson printJson;
+    private final String publicUrl;
 
     public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
                                QueueMetrics metrics, Clock clock) {
@@ -55,6 +65,9 @@ public final class DefaultQueueService implements QueueService {
         this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow());
         this.metrics = metrics;
         this.clock = clock;
+        this.printing = config.printing();
+        this.printJson = new PrintJobJson(catalogue.timeZone());
+        this.publicUrl = config.server().publicUrl();
     }
 
     @Override
@@ -62,12 +75,16 @@ public final class DefaultQueueService implements QueueService {
         return attempt(() -> {
             catalogue.requireOffered(request.siteId(), request.serviceId());
             catalogue.requirePriorityGroup(request.priorityGroup());
+            PrinterDefinition printer = request.printerId() == null ? null
+                    : printing.findPrinter(request.printerId())
+                    .orElseThrow(() -> new QueueException(Problem.UNKNOWN_PRINTER, request.printerId()));
             ServiceDefinition service = catalogue.service(request.serviceId());
             Instant now = clock.instant();
             Ticket draft = new Ticket(UUID.randomUUID(), "-", ServiceDay.of(now, catalogue.timeZone()),
                     request.siteId(), request.serviceId(), request.priorityGroup(), request.channel(),
                     TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note());
-            return store.issue(draft, service.prefix(), request, idempotencyKey)
+            return printOrder(printer, draft)
+                    .compose(print -> store.issue(draft, service.prefix(), request, idempotencyKey, print))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
@@ -77,6 +94,29 @@ public final class DefaultQueueService implements QueueService {
                                 .map(standing -> new TicketView(outcome.ticket(), standing, outcome.replayed()));
                     });
         });
+    }
+
+    /**
+     * The job that prints the ticket, when a printer is named. The ticket prints the people ahead and
+     * the estimate as they stand when it is taken (the same figures the kiosk's buttons showed).
+     */
+    private Future<PrintOrder> printOrder(PrinterDefinition printer, Ticket draft) {
+        if (printer == null) {
+            return Future.succeededFuture(null);
+        }
+        UUID jobId = UUID.randomUUID();
+        return hub.standing(draft).map(standing -> new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
+                new TicketPrint(jobId, printer.id(), ticket.id(), ticket.number(), ticket.serviceDay(),
+                        ticket.issuedAt(), catalogue.centreName(), ticket.siteId(),
+                        catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
+                        catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
+                        standing.position(), standing.estimatedWaitMinutes(),
+                        TrackingLink.of(publicUrl, ticket.id()))).encode()));
+    }
+
+    private LocalizedText priorityName(String groupId) {
+        return groupId == null ? null : catalogue.priorityGroups().stream().filter(g -> g.id().equals(groupId))
+                .findFirst().map(PriorityGroup::name).orElse(null);
     }
 
     @Override

@@ -38,6 +38,7 @@ import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.Command;
 import vn.luot.core.store.IssueOutcome;
+import vn.luot.core.store.PrintOrder;
 import vn.luot.core.store.QueueStore;
 import vn.luot.core.store.TicketChange;
 
@@ -46,11 +47,18 @@ public final class PgQueueStore implements QueueStore {
     /** Enough for many counters racing for the same few tickets; each retry sees fresher heads. */
     private static final int MAX_CALL_ATTEMPTS = 50;
 
-    private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, service_day, site_id, "
-            + "service_id, priority_group, channel, status, issued_at, queued_since, call_count, version, note, "
-            + "printer_id, idempotency_key, request_hash, phone) "
+    /**
+     * The ticket and, when a printer is named ($16 not null), its print job: one statement, so both are
+     * stored or neither. A retry that lost the race on the idempotency key inserts no ticket, hence no job.
+     */
+    private static final String INSERT_TICKET = "WITH ticket AS (INSERT INTO tickets (id, number, seq_no, "
+            + "service_day, site_id, service_id, priority_group, channel, status, issued_at, queued_since, "
+            + "call_count, version, note, printer_id, idempotency_key, request_hash, phone) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15) "
-            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id), "
+            + "job AS (INSERT INTO print_jobs (id, printer_id, ticket_id, payload, created_at) "
+            + "SELECT $16, $12, ticket.id, $17::text::jsonb, $10 FROM ticket WHERE $16::uuid IS NOT NULL RETURNING id) "
+            + "SELECT (SELECT count(*) FROM ticket) AS tickets, (SELECT count(*) FROM job) AS jobs";
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
             + "call_count = $10, version = $11, note = $12 WHERE id = $1 AND version = $13";
@@ -124,7 +132,8 @@ public final class PgQueueStore implements QueueStore {
     }
 
     @Override
-    public Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey) {
+    public Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
+                                      PrintOrder print) {
         String fingerprint = request.fingerprint();
         Future<Optional<IssueOutcome>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(Optional.empty())
@@ -132,19 +141,21 @@ public final class PgQueueStore implements QueueStore {
         return earlier
                 .compose(found -> found.isPresent()
                         ? Future.succeededFuture(found.get())
-                        : insert(draft, prefix, request, idempotencyKey, fingerprint))
+                        : insert(draft, prefix, request, idempotencyKey, fingerprint, print))
                 .recover(StoreFailures::translate);
     }
 
     private Future<IssueOutcome> insert(Ticket draft, String prefix, TicketRequest request, String key,
-                                        String fingerprint) {
+                                        String fingerprint, PrintOrder print) {
         return nextNumber(draft.serviceDay(), prefix).compose(sequence -> {
             Ticket ticket = numbered(draft, TicketNumbering.format(prefix, sequence));
             Tuple row = Tuple.wrap(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
                     ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
                     ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
-                    request.printerId(), key, key == null ? null : fingerprint, request.phone()));
-            return pool.preparedQuery(INSERT_TICKET).execute(row).compose(inserted -> inserted.rowCount() == 1
+                    request.printerId(), key, key == null ? null : fingerprint, request.phone(),
+                    print == null ? null : print.jobId(), print == null ? null : print.payload().apply(ticket)));
+            return pool.preparedQuery(INSERT_TICKET).execute(row).compose(inserted -> inserted.iterator().next()
+                    .getLong("tickets") == 1
                     ? Future.succeededFuture(new IssueOutcome(ticket, false))
                     // A concurrent request with the same key won the race: answer with its ticket.
                     : findByKey(key, fingerprint).map(Optional::orElseThrow));

@@ -1,0 +1,14 @@
+package vn.luot.core.domain.ticket;
+
+import java.util.UUID;
+
+/** The short link a ticket's QR code holds; it opens the ticket's live status page on a phone. */
+public final class TrackingLink {
+    private TrackingLink() {
+    }
+
+    /** @param publicUrl the address phones reach, without a trailing slash */
+    public static String of(String publicUrl, UUID ticketId) {
+        return publicUrl + "/t/" + ticketId;
+    }
+}

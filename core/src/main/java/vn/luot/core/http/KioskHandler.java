@@ -1,0 +1,74 @@
+package vn.luot.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.board.QueueStats;
+import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.estimate.ServiceComparison;
+import vn.luot.core.json.JsonViews;
+import vn.luot.core.live.LiveHub;
+
+/**
+ * {@code GET /api/v1/kiosk/{siteId}}: what a ticket kiosk shows. For each service of its site, the line
+ * here and at the other sites, and whether another site is much faster; and how long to show a number.
+ */
+public final class KioskHandler {
+    private final Catalogue catalogue;
+    private final LuotConfig.Kiosk kiosk;
+    private final LiveHub hub;
+    private final JsonViews views;
+    private final Clock clock;
+
+    public KioskHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock) {
+        this.catalogue = config.catalogue();
+        this.kiosk = config.kiosk();
+        this.hub = hub;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public void get(RoutingContext ctx) {
+        String siteId = ctx.pathParam("siteId");
+        SiteDefinition site = catalogue.findSite(siteId)
+                .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
+        List<Future<List<QueueStats>>> asked = new ArrayList<>();
+        catalogue.sites().forEach(s -> asked.add(hub.queues(s.id())));
+        Future.all(asked).onSuccess(done -> {
+            Map<String, List<QueueStats>> queues = new HashMap<>();
+            for (int i = 0; i < asked.size(); i++) {
+                queues.put(catalogue.sites().get(i).id(), asked.get(i).result());
+            }
+            JsonArray services = new JsonArray();
+            for (ServiceComparison.Choice choice : ServiceComparison.of(catalogue, site.id(), queues,
+                    kiosk.otherSiteMuchFaster())) {
+                JsonArray elsewhere = new JsonArray();
+                choice.elsewhere().forEach(e -> elsewhere.add(views.queue(e.queue()).put("siteId", e.siteId())
+                        .put("muchFaster", e.muchFaster())));
+                services.add(new JsonObject().put("serviceId", choice.serviceId())
+                        .put("here", views.queue(choice.here()))
+                        .put("elsewhere", elsewhere)
+                        .put("elsewhereMuchFaster", choice.elsewhereMuchFaster()));
+            }
+            Replies.ok(ctx, new JsonObject()
+                    .put("siteId", site.id())
+                    .put("at", views.time(clock.instant()))
+                    .put("numberShownSeconds", kiosk.numberShown().toSeconds())
+                    .put("numberShownWhenPrinterOutSeconds", kiosk.numberShownPrinterOut().toSeconds())
+                    .put("otherSiteMuchFaster", new JsonObject()
+                            .put("minMinutesSaved", kiosk.otherSiteMuchFaster().minMinutesSaved())
+                            .put("maxShareOfWait", kiosk.otherSiteMuchFaster().maxShareOfWait()))
+                    .put("services", services));
+        }).onFailure(ctx::fail);
+    }
+}
