@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
+import vn.luot.core.booking.BookingService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -24,6 +25,7 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
@@ -31,14 +33,19 @@ import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
+import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
+import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
+import vn.luot.core.workstation.StaffLookup;
 
 /**
  * Wires the server together and starts it: schema, counters, first admin, live hub, HTTP servers.
@@ -75,6 +82,11 @@ public final class LuotServer {
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
+                config.catalogue(), clock);
+        StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
+                config.catalogue().timeZone(), clock);
+        StaffViews staffViews = new StaffViews(views);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views),
                 new CounterHandler(queue, views),
@@ -85,7 +97,9 @@ public final class LuotServer {
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes()),
-                config.server().maxBodyBytes());
+                config.server().maxBodyBytes(),
+                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new WorkstationHandler(lookup, staffViews));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
