@@ -6,14 +6,21 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP proxy between the browser and the server, so a test can cut the network for real: {@link #cut()}
  * drops every open connection (WebSockets included) and refuses new ones until {@link #restore()}.
+ *
+ * <p>{@link #dropResponseTo(String)} makes the hardest failure of all: the request reaches the server,
+ * the server does the work and answers, and the answer is thrown away and the connection closed, so the
+ * client cannot tell whether anything happened.
  */
 public final class CuttableProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -24,6 +31,9 @@ public final class CuttableProxy implements AutoCloseable {
         return t;
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> doomed = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<String> dropResponseTo = new AtomicReference<>();
+    private final AtomicInteger responsesDropped = new AtomicInteger();
     private volatile boolean cut;
 
     private CuttableProxy(int targetPort) throws IOException {
@@ -59,6 +69,20 @@ public final class CuttableProxy implements AutoCloseable {
         cut = false;
     }
 
+    /**
+     * Arms a one-shot trap: the next HTTP request whose first bytes start with {@code requestStart}
+     * (such as {@code "POST /api/v1/counters/1/complete"}) is passed to the server, but the server's
+     * answer never reaches the client: its connection is closed instead.
+     */
+    public void dropResponseTo(String requestStart) {
+        dropResponseTo.set(requestStart);
+    }
+
+    /** How many answers {@link #dropResponseTo} has thrown away so far. */
+    public int responsesDropped() {
+        return responsesDropped.get();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -70,8 +94,8 @@ public final class CuttableProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(upstream);
-                threads.submit(() -> pump(client, upstream));
-                threads.submit(() -> pump(upstream, client));
+                threads.submit(() -> pump(client, upstream, true));
+                threads.submit(() -> pump(upstream, client, false));
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
@@ -80,11 +104,26 @@ public final class CuttableProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /**
+     * Copies bytes one way. Browsers send one request at a time on a connection (no pipelining), so the
+     * next bytes coming back on a connection whose request was trapped are that request's answer.
+     */
+    private void pump(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[16 * 1024];
+        Socket client = fromClient ? from : to;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (fromClient) {
+                    String trap = dropResponseTo.get();
+                    if (trap != null && new String(buffer, 0, Math.min(n, trap.length()), StandardCharsets.ISO_8859_1)
+                            .equals(trap) && dropResponseTo.compareAndSet(trap, null)) {
+                        doomed.add(client);
+                    }
+                } else if (doomed.remove(client)) {
+                    responsesDropped.incrementAndGet();
+                    return; // the answer is dropped; closing both sides below
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
