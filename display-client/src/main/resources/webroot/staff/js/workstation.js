@@ -537,10 +537,10 @@
       hideOverlays();
       return;
     }
-    if (id === 'overlay-close' && e.key === 'Enter') {
+    if (id === 'overlay-close' && (e.key === 'Enter' || e.key === 'Backspace')) {
       e.preventDefault();
       hideOverlays();
-      queue('close');
+      if (e.key === 'Enter') queue('close');
     } else if (id === 'overlay-transfer') {
       if (e.key === 'Enter') {
         e.preventDefault();
@@ -562,6 +562,9 @@
       if (e.key === 'Enter') {
         e.preventDefault();
         sendCallNumber();
+      } else if (e.key === 'Backspace' && $('call-number-input').value === '') {
+        e.preventDefault();
+        hideOverlays();
       } else if (['+', '-', 'ArrowDown', 'ArrowUp'].includes(e.key) && callNumber.candidates.length > 0) {
         e.preventDefault();
         const step = e.key === '+' || e.key === 'ArrowDown' ? 1 : -1;

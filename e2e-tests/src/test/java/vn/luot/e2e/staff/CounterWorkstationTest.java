@@ -125,21 +125,22 @@ class CounterWorkstationTest {
         assertThat(moved.getString("note")).isEqualTo("Cần làm thêm khai sinh");
         lan.awaitText("#ticket-number", "–");
 
+        // Equal waits: the call policy takes the lower number first.
         lan.click("#btn-call-next");
-        lan.awaitText("#ticket-number", "H001");
+        lan.awaitText("#ticket-number", "A002");
         lan.click("#btn-transfer");
         browser.driver().findElements(By.cssSelector("#transfer-options li")).stream()
                 .filter(li -> li.getText().contains("Quầy số 2")).findFirst().orElseThrow().click();
         lan.click("#transfer-send");
-        awaitTicket(h001.getString("id"), "assignedCounterId", 2);
-        assertThat(lan.ticket(h001.getString("id")).getString("status")).isEqualTo("waiting");
+        awaitTicket(a002.getString("id"), "assignedCounterId", 2);
+        assertThat(lan.ticket(a002.getString("id")).getString("status")).isEqualTo("waiting");
 
         lan.click("#btn-call-next");
-        lan.awaitText("#ticket-number", "A002");
+        lan.awaitText("#ticket-number", "H001");
         lan.click("#btn-start");
-        awaitTicket(a002.getString("id"), "status", "serving");
+        awaitTicket(h001.getString("id"), "status", "serving");
         lan.click("#btn-complete");
-        awaitTicket(a002.getString("id"), "status", "completed");
+        awaitTicket(h001.getString("id"), "status", "completed");
         lan.awaitText("#served-today", "1");
         lan.awaitText("#ticket-number", "–");
         browser.screenshot("staff-workstation-after-complete");
