@@ -108,10 +108,12 @@
       let body = null;
       try {
         const response = await this.send(action);
-        status = response.status;
         body = await global.Luot.Staff.readBody(response);
+        status = response.status;
+        // A success must carry its answer (only 204 has none): a broken one counts as no answer.
+        if (status !== 204 && status >= 200 && status < 300 && body === null) status = 0;
       } catch (e) {
-        status = 0; // no answer: the network is down, the connection dropped, or it timed out
+        status = 0; // no answer: the network is down, the connection dropped mid-answer, or it timed out
       }
       this.busy = false;
       action.sending = false;

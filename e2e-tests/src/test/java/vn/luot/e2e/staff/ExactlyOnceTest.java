@@ -67,6 +67,11 @@ class ExactlyOnceTest {
         browser.await(d -> "online".equals(browser.find("#connection").getAttribute("data-status")));
     }
 
+    /** Waits until the page has no press left to send: every retry is over. */
+    private static void awaitNothingPending() {
+        browser.await(Duration.ofSeconds(20), d -> "0".equals(browser.find("body").getAttribute("data-pending")));
+    }
+
     private long history(String event, String ticketId) {
         return server.count("SELECT count(*) FROM queue_history WHERE event = '" + event + "' AND ticket_id = '"
                 + ticketId + "'");
@@ -95,8 +100,10 @@ class ExactlyOnceTest {
         lan.awaitText("#ticket-number", "–");
         browser.await(d -> !browser.find("#pending").isDisplayed());
         lan.awaitText("#served-today", "1");
+        awaitNothingPending();
         assertThat(history("ticket.completed", a001.getString("id"))).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM command_log WHERE scope = 'counter:1:complete'")).isEqualTo(1);
+        assertThat(browser.text("#message")).isEmpty();
     }
 
     @Test
@@ -112,11 +119,13 @@ class ExactlyOnceTest {
 
         awaitApi(() -> proxy.responsesDropped() == 1);
         lan.awaitText("#ticket-number", "A001");
+        awaitNothingPending();
         assertThat(lan.ticket(a001.getString("id")).getString("status")).isEqualTo("called");
         assertThat(lan.ticket(a002.getString("id")).getString("status")).isEqualTo("waiting");
         assertThat(history("ticket.called", a001.getString("id"))).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM queue_history WHERE event = 'ticket.called'")).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM command_log WHERE scope = 'counter:1:call-next'")).isEqualTo(1);
+        assertThat(browser.text("#message")).as("the retry was answered as the first press, not refused").isEmpty();
     }
 
     @Test
@@ -132,12 +141,14 @@ class ExactlyOnceTest {
         lan.press(keypad('3'), keypad('+'));
 
         lan.awaitText("#ticket-number", "A002");
+        awaitNothingPending();
         assertThat(proxy.responsesDropped()).isEqualTo(1);
         assertThat(lan.ticket(a001.getString("id")).getString("status")).isEqualTo("completed");
         assertThat(lan.ticket(a002.getString("id")).getString("status")).isEqualTo("called");
         assertThat(history("ticket.completed", a001.getString("id"))).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM queue_history WHERE event = 'ticket.called'")).isEqualTo(2);
         lan.awaitText("#served-today", "1");
+        assertThat(browser.text("#message")).as("the retry was answered as the first press, not refused").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.luot.e2e.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,16 +14,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy between the browser and the server, so a test can cut the network for real: {@link #cut()}
  * drops every open connection (WebSockets included) and refuses new ones until {@link #restore()}.
  *
  * <p>{@link #dropResponseTo(String)} makes the hardest failure of all: the request reaches the server,
- * the server does the work and answers, and the answer is thrown away and the connection closed, so the
- * client cannot tell whether anything happened.
+ * the server does the work and answers, and the answer breaks off before its end, so the client cannot
+ * tell whether anything happened.
  */
 public final class CuttableProxy implements AutoCloseable {
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length:\\s*(\\d+)");
     private final ServerSocket listener;
     private final int targetPort;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -72,7 +76,7 @@ public final class CuttableProxy implements AutoCloseable {
     /**
      * Arms a one-shot trap: the next HTTP request whose first bytes start with {@code requestStart}
      * (such as {@code "POST /api/v1/counters/1/complete"}) is passed to the server, but the server's
-     * answer never reaches the client: its connection is closed instead.
+     * answer never reaches the client whole: it breaks off before its last byte and the connection closes.
      */
     public void dropResponseTo(String requestStart) {
         dropResponseTo.set(requestStart);
@@ -121,8 +125,9 @@ public final class CuttableProxy implements AutoCloseable {
                         doomed.add(client);
                     }
                 } else if (doomed.remove(client)) {
+                    breakOff(in, out, buffer, n);
                     responsesDropped.incrementAndGet();
-                    return; // the answer is dropped; closing both sides below
+                    return; // closing both sides below
                 }
                 out.write(buffer, 0, n);
                 out.flush();
@@ -135,6 +140,36 @@ public final class CuttableProxy implements AutoCloseable {
             open.remove(from);
             open.remove(to);
         }
+    }
+
+    /**
+     * Forwards the whole answer but its last byte, then gives up: the status and headers arrive, the body
+     * breaks off. (With no answer bytes at all, or with half a header, a browser silently resends the
+     * request by itself, and the page's own retry would go untested.)
+     */
+    private static void breakOff(InputStream in, OutputStream out, byte[] first, int n) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        answer.write(first, 0, n);
+        byte[] more = new byte[4096];
+        while (answer.size() < answerLength(answer.toString(StandardCharsets.ISO_8859_1))) {
+            int read = in.read(more);
+            if (read < 0) {
+                break;
+            }
+            answer.write(more, 0, read);
+        }
+        out.write(answer.toByteArray(), 0, answer.size() - 1);
+        out.flush();
+    }
+
+    /** The length of an HTTP answer with a Content-Length, once its headers are in; until then, more than we have. */
+    private static int answerLength(String sofar) {
+        int headersEnd = sofar.indexOf("\r\n\r\n");
+        if (headersEnd < 0) {
+            return Integer.MAX_VALUE;
+        }
+        Matcher length = CONTENT_LENGTH.matcher(sofar.substring(0, headersEnd));
+        return headersEnd + 4 + (length.find() ? Integer.parseInt(length.group(1)) : 0);
     }
 
     private static void closeQuietly(Socket socket) {
