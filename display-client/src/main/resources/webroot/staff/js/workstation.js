@@ -103,7 +103,13 @@
     $('counter-title').textContent = t('staff.title');
     $('site-name').textContent = '';
     $('chooser-message').textContent = note || '';
-    const { counters } = await Staff.get('/api/v1/counters');
+    let counters;
+    try {
+      counters = (await Staff.get('/api/v1/counters')).counters;
+    } catch (e) {
+      if (e.status !== 401) setTimeout(() => { if (!$('chooser').hidden) showChooser(note); }, 2000);
+      return;
+    }
     const list = $('counter-list');
     list.textContent = '';
     for (const site of ws.catalogue.sites) {

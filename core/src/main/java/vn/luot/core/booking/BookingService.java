@@ -14,6 +14,7 @@ import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingCode;
 import vn.luot.core.domain.booking.BookingRequest;
+import vn.luot.core.domain.booking.BookingStatus;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.ticket.Channel;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -98,8 +99,12 @@ public final class BookingService {
         });
     }
 
+    /** Cancels a booking that was not checked in. Cancelling twice is harmless. */
     public Future<Booking> cancel(String typedCode) {
         return byCode(typedCode).compose(booking -> {
+            if (booking.status() == BookingStatus.CANCELLED) {
+                return Future.succeededFuture(booking);
+            }
             Booking cancelled = booking.cancelled();
             return store.update(cancelled, booking.version()).compose(saved -> saved
                     ? Future.succeededFuture(cancelled)

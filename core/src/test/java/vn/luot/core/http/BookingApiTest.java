@@ -214,7 +214,8 @@ class BookingApiTest {
     }
 
     @Test
-    @DisplayName("A cancelled booking cannot be checked in, and cancelling a checked-in booking is refused")
+    @DisplayName("A cancelled booking cannot be checked in, cancelling twice is harmless, and cancelling a "
+            + "checked-in booking is refused")
     void cancelledBookings() {
         String cancelled = book("2026-11-26T10:00:00+07:00").getString("code");
         String used = book("2026-11-26T10:30:00+07:00").getString("code");
@@ -223,6 +224,8 @@ class BookingApiTest {
         Response cancel = server.api().post("/api/v1/bookings/" + cancelled + "/cancel", null, bearer(staff));
 
         assertThat(cancel.json().getString("status")).isEqualTo("cancelled");
+        assertThat(server.api().post("/api/v1/bookings/" + cancelled + "/cancel", null, bearer(staff)).status())
+                .as("cancelling twice is harmless").isEqualTo(200);
         assertThat(checkIn(cancelled).error()).isEqualTo("booking_state");
         assertThat(server.api().post("/api/v1/bookings/" + used + "/cancel", null, bearer(staff)).status())
                 .isEqualTo(409);

@@ -78,7 +78,8 @@ class ExactlyOnceTest {
     }
 
     @Test
-    @DisplayName("Complete pressed while the network is cut is sent again until it is back, then happens once")
+    @DisplayName("Complete pressed while the network is cut is sent again until it is back, then happens once; "
+            + "the page resyncs and shows what changed meanwhile")
     void pressWhileTheNetworkIsCut() {
         JsonObject a001 = server.issue("hac-thanh", "chung-thuc");
         openCounter1();
@@ -94,6 +95,8 @@ class ExactlyOnceTest {
         assertThat(browser.text("#connection")).isEqualTo("Mất kết nối, đang kết nối lại");
         assertThat(lan.ticket(a001.getString("id")).getString("status")).isEqualTo("serving");
         browser.screenshot("staff-offline-pending");
+        server.issue("hac-thanh", "tra-ket-qua");
+        server.issue("hac-thanh", "chung-thuc");
         proxy.restore();
 
         awaitApi(() -> "completed".equals(lan.ticket(a001.getString("id")).getString("status")));
@@ -101,8 +104,34 @@ class ExactlyOnceTest {
         browser.await(d -> !browser.find("#pending").isDisplayed());
         lan.awaitText("#served-today", "1");
         awaitNothingPending();
+        browser.await(d -> "online".equals(browser.find("#connection").getAttribute("data-status")));
+        lan.awaitText("#waiting-count", "2");
         assertThat(history("ticket.completed", a001.getString("id"))).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM command_log WHERE scope = 'counter:1:complete'")).isEqualTo(1);
+        assertThat(browser.text("#message")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A press made offline survives leaving the page: opened again, the page sends it, once")
+    void pressSurvivesLeavingThePage() {
+        JsonObject a001 = server.issue("hac-thanh", "chung-thuc");
+        openCounter1();
+        lan.press(Keys.ENTER);
+        lan.awaitText("#ticket-number", "A001");
+
+        proxy.cut();
+        lan.press(keypad('4'));
+        browser.await(Duration.ofSeconds(15), d -> browser.text("#pending").contains("lần thử 1"));
+        browser.go("about:blank");
+        proxy.restore();
+        assertThat(lan.ticket(a001.getString("id")).getString("status")).isEqualTo("called");
+        browser.go(proxy.url("/staff/"));
+
+        awaitApi(() -> "no_show".equals(lan.ticket(a001.getString("id")).getString("status")));
+        lan.awaitText("#counter-title", "Quầy số 1");
+        awaitNothingPending();
+        lan.awaitText("#ticket-number", "–");
+        assertThat(history("ticket.no_show", a001.getString("id"))).isEqualTo(1);
         assertThat(browser.text("#message")).isEmpty();
     }
 
