@@ -640,6 +640,8 @@
     const ticket = currentTicket();
     const card = $('ticket-card');
     card.dataset.status = ticket ? ticket.status : 'none';
+    // A press that ends this ticket is on its way: the ticket stays shown, dimmed, until the server agrees.
+    card.classList.toggle('leaving', Boolean(ticket) && ['idle', 'paused', 'closed'].includes(mode()));
     if (!ticket) {
       $('ticket-number').textContent = '–';
       $('ticket-service').textContent = t('ticket.none');

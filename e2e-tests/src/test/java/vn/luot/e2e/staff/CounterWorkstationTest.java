@@ -150,7 +150,8 @@ class CounterWorkstationTest {
     @DisplayName("With a numeric keypad only: call, recall, start, transfer to the other site, call, complete, "
             + "call a number, no-show, pause, resume and close; the API agrees after each step")
     void workTheCounterWithTheKeypad() {
-        JsonObject a001 = server.issue("hac-thanh", "chung-thuc");
+        JsonObject a001 = server.issue(new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc")
+                .put("priority", "elderly"));
         JsonObject a002 = server.issue("hac-thanh", "chung-thuc");
         JsonObject a003 = server.issue("hac-thanh", "chung-thuc");
         openCounter(2);
@@ -158,6 +159,7 @@ class CounterWorkstationTest {
         lan.press(Keys.ENTER);
         lan.awaitText("#ticket-number", "A001");
         awaitTicket(a001.getString("id"), "status", "called");
+        assertThat(browser.text("#ticket-priority")).isEqualTo("Ưu tiên: Người cao tuổi");
 
         lan.press(keypad('1'));
         awaitTicket(a001.getString("id"), "callCount", 2);
@@ -243,7 +245,8 @@ class CounterWorkstationTest {
     }
 
     @Test
-    @DisplayName("A booked ticket shows the booking's name and procedure, its issue time and how long it waited")
+    @DisplayName("A booked ticket shows the booking's name and procedure, its issue time, how long it waited, "
+            + "and the time spent on it so far")
     void bookedTicketShowsTheBooking() {
         JsonObject booking = server.api().post("/api/v1/bookings", new JsonObject().put("siteId", "hac-thanh")
                 .put("serviceId", "ho-tich").put("slotStart", "2026-11-26T09:00:00+07:00")
@@ -262,6 +265,10 @@ class CounterWorkstationTest {
         assertThat(browser.text("#ticket-issued")).isEqualTo("Lấy số lúc 08:30");
         assertThat(browser.text("#ticket-waited")).isEqualTo("· đã chờ 12 phút");
         browser.screenshot("staff-booked-ticket");
+
+        server.clock().advance(Duration.ofMinutes(3));
+        server.issue("hac-thanh", "dat-dai"); // any news from the server carries its time
+        browser.await(d -> browser.text("#ticket-elapsed").startsWith("3:"));
     }
 
     @Test
