@@ -62,6 +62,8 @@
       storageKey: 'luot.desk.actions', resolve, onDone, onDropped, onChange: renderPending,
     });
     $('desk').hidden = false;
+    $('connection').hidden = false;
+    renderConnection();
     desk.actions.retryNow();
     renderEstimates();
   }

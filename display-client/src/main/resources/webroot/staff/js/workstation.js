@@ -99,6 +99,7 @@
   async function showChooser(note) {
     stopStream();
     $('desk').hidden = true;
+    $('connection').hidden = true;
     $('chooser').hidden = false;
     $('counter-title').textContent = t('staff.title');
     $('site-name').textContent = '';
@@ -187,6 +188,7 @@
     sessionStorage.setItem(COUNTER_KEY, counter.id);
     $('chooser').hidden = true;
     $('desk').hidden = false;
+    $('connection').hidden = false;
     $('counter-title').textContent = t('word.counter', { counter: counter.id });
     $('site-name').textContent = i18n.name(ws.catalogue.site[counter.siteId].name);
     startStream(counter.siteId);
