@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.booking.BookingService;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -26,6 +27,7 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
@@ -35,7 +37,9 @@ import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
+import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
+import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
@@ -45,8 +49,11 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.store.PrintStore;
+import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
+import vn.luot.core.workstation.StaffLookup;
 
 /**
  * Wires the server together and starts it: schema, counters, first admin, live hub, HTTP servers.
@@ -88,6 +95,11 @@ public final class LuotServer {
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
+                config.catalogue(), clock);
+        StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
+                config.catalogue().timeZone(), clock);
+        StaffViews staffViews = new StaffViews(views);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views),
                 new CounterHandler(queue, views),
@@ -101,7 +113,9 @@ public final class LuotServer {
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock), new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
-                                metrics.openSockets("printer"))));
+                                metrics.openSockets("printer"))),
+                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new WorkstationHandler(lookup, staffViews));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

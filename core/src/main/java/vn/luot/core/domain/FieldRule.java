@@ -12,7 +12,12 @@ public enum FieldRule {
     USERNAME,
     ROLE,
     PHONE,
-    ONE_OF_TICKET_ID_OR_NUMBER;
+    ONE_OF_TICKET_ID_OR_NUMBER,
+    NAME,
+    DATE_TIME,
+    BOOKING_CODE,
+    TICKET_NUMBER,
+    ONE_OF_CODE_OR_PHONE;
 
     public String messageKey() {
         return "rule." + name().toLowerCase(java.util.Locale.ROOT);

@@ -18,7 +18,8 @@ public final class ApiRouter {
     /** Everything the routes point to. */
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
-                           StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing) {
+                           StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
+                           BookingHandler bookings, WorkstationHandler workstation) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -54,9 +55,18 @@ public final class ApiRouter {
         router.post("/api/v1/tickets").handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
         router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+        router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
+        router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
+
+        router.post("/api/v1/bookings").handler(h.bookings()::book);
+        router.get("/api/v1/bookings").handler(staff).handler(h.bookings()::search);
+        router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
+        router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
+        router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counters/:counterId").handler(h.counters()::get);
+        router.get("/api/v1/counters/:counterId/stats").handler(staff).handler(h.workstation()::counterToday);
         router.post("/api/v1/counters/:counterId/open").handler(staff).handler(h.counters()::open);
         router.post("/api/v1/counters/:counterId/pause").handler(staff).handler(h.counters()::pause);
         router.post("/api/v1/counters/:counterId/resume").handler(staff).handler(h.counters()::resume);

@@ -1,0 +1,148 @@
+package vn.luot.core.booking;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.booking.Booking;
+import vn.luot.core.domain.booking.BookingCode;
+import vn.luot.core.domain.booking.BookingRequest;
+import vn.luot.core.domain.booking.BookingStatus;
+import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.ticket.Channel;
+import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.domain.ticket.TicketRequest;
+import vn.luot.core.queue.QueueService;
+import vn.luot.core.queue.TicketView;
+import vn.luot.core.store.BookingStore;
+
+/**
+ * Bookings: making one, finding it at the desk, and checking it in, which issues its ticket.
+ *
+ * <p>Check-in happens exactly once, even when the desk retries after a dropped connection or two desks
+ * press at the same moment: the ticket is issued with an idempotency key that belongs to the booking
+ * ({@code booking:<id>}), so every attempt gets the same ticket, and the booking then records it with a
+ * conditional update. An attempt that finds the booking already checked in answers with its ticket.
+ */
+public final class BookingService {
+    private final BookingStore store;
+    private final QueueService queue;
+    private final Catalogue catalogue;
+    private final ZoneId zone;
+    private final Clock clock;
+    /** The last day whose earlier unchecked bookings were marked as not come. */
+    private final AtomicReference<LocalDate> settledDay = new AtomicReference<>();
+
+    public BookingService(BookingStore store, QueueService queue, Catalogue catalogue, Clock clock) {
+        this.store = store;
+        this.queue = queue;
+        this.catalogue = catalogue;
+        this.zone = catalogue.timeZone();
+        this.clock = clock;
+    }
+
+    /** What a check-in did: the booking as it is now, its ticket, and whether an earlier attempt made it. */
+    public record CheckIn(Booking booking, TicketView ticket, boolean replayed) {
+    }
+
+    public Future<BookingStore.Outcome> book(BookingRequest request, String idempotencyKey) {
+        try {
+            catalogue.requireOffered(request.siteId(), request.serviceId());
+            Instant now = clock.instant();
+            var site = catalogue.site(request.siteId());
+            // Checked once here so that a bad request fails before the store is asked anything.
+            Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone);
+            return store.add(() -> Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone),
+                    idempotencyKey, request.fingerprint());
+        } catch (QueueException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    public Future<Booking> byCode(String typedCode) {
+        Optional<String> code = BookingCode.parse(typedCode);
+        if (code.isEmpty()) {
+            return Future.failedFuture(new QueueException(Problem.BOOKING_NOT_FOUND, typedCode));
+        }
+        return settle().compose(settled -> store.byCode(code.get()))
+                .map(found -> found.orElseThrow(() -> new QueueException(Problem.BOOKING_NOT_FOUND, code.get())));
+    }
+
+    /** The bookings of today and later days made with this phone number. */
+    public Future<List<Booking>> byPhone(String phoneDigits) {
+        return settle().compose(settled -> store.byPhone(phoneDigits, today()));
+    }
+
+    public Future<Optional<Booking>> forTicket(UUID ticketId) {
+        return store.byTicket(ticketId);
+    }
+
+    /** Checks a booking in: issues its ticket (channel {@code booking}) and links the two. */
+    public Future<CheckIn> checkIn(String typedCode, String printerId) {
+        return byCode(typedCode).compose(booking -> {
+            if (booking.isCheckedIn()) {
+                return queue.ticket(booking.ticketId()).map(ticket -> new CheckIn(booking, ticket, true));
+            }
+            Instant now = clock.instant();
+            booking.requireCheckInAllowed(now, zone);
+            TicketRequest request = new TicketRequest(booking.siteId(), booking.serviceId(), null, Channel.BOOKING,
+                    printerId, null, booking.phone());
+            return queue.issue(request, "booking:" + booking.id())
+                    .compose(ticket -> record(booking, ticket, now));
+        });
+    }
+
+    /** Cancels a booking that was not checked in. Cancelling twice is harmless. */
+    public Future<Booking> cancel(String typedCode) {
+        return byCode(typedCode).compose(booking -> {
+            if (booking.status() == BookingStatus.CANCELLED) {
+                return Future.succeededFuture(booking);
+            }
+            Booking cancelled = booking.cancelled();
+            return store.update(cancelled, booking.version()).compose(saved -> saved
+                    ? Future.succeededFuture(cancelled)
+                    // Changed meanwhile (checked in at the same moment): judge again on what is stored now.
+                    : cancel(typedCode));
+        });
+    }
+
+    private Future<CheckIn> record(Booking booking, TicketView ticket, Instant now) {
+        Booking checkedIn = booking.checkedIn(ticket.ticket().id(), now, zone);
+        return store.update(checkedIn, booking.version()).compose(saved -> {
+            if (saved) {
+                return Future.succeededFuture(new CheckIn(checkedIn, ticket, ticket.replayed()));
+            }
+            // Another desk checked it in at the same moment, with the same ticket (same key), or it was
+            // cancelled meanwhile: answer with what is stored.
+            return store.byCode(booking.code()).map(found -> {
+                Booking stored = found.orElseThrow();
+                if (stored.isCheckedIn() && ticket.ticket().id().equals(stored.ticketId())) {
+                    return new CheckIn(stored, ticket, true);
+                }
+                throw new QueueException(Problem.BOOKING_STATE, stored.code(), stored.status().wireName());
+            });
+        });
+    }
+
+    /** Once a day, bookings of earlier days that nobody checked in become no-shows. */
+    private Future<Void> settle() {
+        LocalDate today = today();
+        LocalDate settled = settledDay.get();
+        if (today.equals(settled) || !settledDay.compareAndSet(settled, today)) {
+            return Future.succeededFuture();
+        }
+        return store.markNoShowsBefore(today).<Void>mapEmpty()
+                .onFailure(e -> settledDay.compareAndSet(today, settled));
+    }
+
+    private LocalDate today() {
+        return ServiceDay.of(clock.instant(), zone);
+    }
+}

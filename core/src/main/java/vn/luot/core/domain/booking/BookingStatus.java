@@ -1,0 +1,26 @@
+package vn.luot.core.domain.booking;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a booking is in its life: booked, then checked in (it became a ticket), cancelled, or not come. */
+public enum BookingStatus {
+    BOOKED,
+    CHECKED_IN,
+    CANCELLED,
+    /** Its day passed and nobody checked it in. */
+    NO_SHOW;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<BookingStatus> fromWire(String value) {
+        for (BookingStatus s : values()) {
+            if (s.wireName().equals(value)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

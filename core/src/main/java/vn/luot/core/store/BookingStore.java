@@ -1,0 +1,52 @@
+package vn.luot.core.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import vn.luot.core.domain.booking.Booking;
+import vn.luot.core.store.impl.PgBookingStore;
+
+/**
+ * The durable record of bookings. Failures as in {@link QueueStore}: a
+ * {@link vn.luot.core.domain.QueueException} when a rule refuses, a {@link StoreUnavailableException}
+ * when the database cannot be reached; either way nothing changed.
+ */
+public interface BookingStore {
+
+    static BookingStore create(Pool pool, ZoneId centreZone) {
+        return new PgBookingStore(pool, centreZone);
+    }
+
+    /** A booking the store holds, and whether this request created it or found it by its idempotency key. */
+    record Outcome(Booking booking, boolean replayed) {
+    }
+
+    /**
+     * Stores a new booking. Its code is random; in the rare case that the code is taken, the draft is
+     * asked for another booking (with a fresh code). With an idempotency key seen before, returns the
+     * booking made then and stores nothing.
+     */
+    Future<Outcome> add(Supplier<Booking> draft, String idempotencyKey, String fingerprint);
+
+    Future<Optional<Booking>> byCode(String code);
+
+    /** The bookings made with this phone number (digits) whose day is {@code fromDay} or later, by slot. */
+    Future<List<Booking>> byPhone(String phoneDigits, LocalDate fromDay);
+
+    Future<Optional<Booking>> byTicket(UUID ticketId);
+
+    /**
+     * Saves a booking changed by its rules, if nobody changed it since it was read.
+     *
+     * @return false when the stored version is no longer {@code expectedVersion}; nothing was written
+     */
+    Future<Boolean> update(Booking changed, int expectedVersion);
+
+    /** Marks the bookings of days before {@code day} that were never checked in as not come. */
+    Future<Integer> markNoShowsBefore(LocalDate day);
+}

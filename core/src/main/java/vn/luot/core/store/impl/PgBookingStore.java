@@ -1,0 +1,165 @@
+package vn.luot.core.store.impl;
+
+import static vn.luot.core.store.impl.Rows.time;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.booking.Booking;
+import vn.luot.core.domain.booking.BookingStatus;
+import vn.luot.core.store.BookingStore;
+
+/** {@link BookingStore} on PostgreSQL. */
+public final class PgBookingStore implements BookingStore {
+    /** Codes come from 31^6 (about 887 million); a few tries are plenty even with many bookings. */
+    private static final int MAX_CODE_ATTEMPTS = 5;
+    private static final String COLUMNS = "id, code, site_id, service_id, slot_start, citizen_name, phone, "
+            + "procedure_note, status, ticket_id, created_at, checked_in_at, version";
+    private static final String INSERT = "INSERT INTO bookings (" + COLUMNS + ", slot_day, idempotency_key, "
+            + "request_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+
+    private final Pool pool;
+    private final ZoneId zone;
+
+    public PgBookingStore(Pool pool, ZoneId centreZone) {
+        this.pool = pool;
+        this.zone = centreZone;
+    }
+
+    @Override
+    public Future<Outcome> add(Supplier<Booking> draft, String idempotencyKey, String fingerprint) {
+        Future<Optional<Outcome>> earlier = idempotencyKey == null
+                ? Future.succeededFuture(Optional.empty())
+                : findByKey(idempotencyKey, fingerprint);
+        return earlier
+                .compose(found -> found.isPresent()
+                        ? Future.succeededFuture(found.get())
+                        : insert(draft, idempotencyKey, fingerprint, 1))
+                .recover(StoreFailures::translate);
+    }
+
+    private Future<Outcome> insert(Supplier<Booking> draft, String key, String fingerprint, int attempt) {
+        Booking booking = draft.get();
+        Tuple row = Tuple.wrap(Arrays.asList(booking.id(), booking.code(), booking.siteId(), booking.serviceId(),
+                time(booking.slotStart()), booking.citizenName(), booking.phone(), booking.procedure(),
+                booking.status().wireName(), booking.ticketId(), time(booking.createdAt()),
+                time(booking.checkedInAt()), booking.version(), booking.slotDay(zone), key,
+                key == null ? null : fingerprint));
+        return pool.preparedQuery(INSERT).execute(row)
+                .compose(inserted -> inserted.rowCount() == 1
+                        ? Future.succeededFuture(new Outcome(booking, false))
+                        // A concurrent request with the same key won the race: answer with its booking.
+                        : findByKey(key, fingerprint).map(Optional::orElseThrow))
+                .recover(e -> isCodeTaken(e) && attempt < MAX_CODE_ATTEMPTS
+                        ? insert(draft, key, fingerprint, attempt + 1)
+                        : Future.failedFuture(e));
+    }
+
+    private static boolean isCodeTaken(Throwable e) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && "bookings_code_key".equals(pg.getConstraint());
+    }
+
+    private Future<Optional<Outcome>> findByKey(String key, String fingerprint) {
+        return pool.preparedQuery("SELECT " + COLUMNS + ", request_hash FROM bookings WHERE idempotency_key = $1")
+                .execute(Tuple.of(key))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    if (!fingerprint.equals(row.getString("request_hash"))) {
+                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, key);
+                    }
+                    return Optional.of(new Outcome(booking(row), true));
+                });
+    }
+
+    @Override
+    public Future<Optional<Booking>> byCode(String code) {
+        return one("SELECT " + COLUMNS + " FROM bookings WHERE code = $1", Tuple.of(code));
+    }
+
+    @Override
+    public Future<List<Booking>> byPhone(String phoneDigits, LocalDate fromDay) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM bookings WHERE phone = $1 AND slot_day >= $2 "
+                        + "ORDER BY slot_start, code")
+                .execute(Tuple.of(phoneDigits, fromDay))
+                .map(PgBookingStore::all)
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Optional<Booking>> byTicket(UUID ticketId) {
+        return one("SELECT " + COLUMNS + " FROM bookings WHERE ticket_id = $1", Tuple.of(ticketId));
+    }
+
+    @Override
+    public Future<Boolean> update(Booking changed, int expectedVersion) {
+        return pool.preparedQuery("UPDATE bookings SET status = $2, ticket_id = $3, checked_in_at = $4, version = $5 "
+                        + "WHERE id = $1 AND version = $6")
+                .execute(Tuple.wrap(Arrays.asList(changed.id(), changed.status().wireName(), changed.ticketId(),
+                        time(changed.checkedInAt()), changed.version(), expectedVersion)))
+                .map(updated -> updated.rowCount() == 1)
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Integer> markNoShowsBefore(LocalDate day) {
+        return pool.preparedQuery("UPDATE bookings SET status = 'no_show', version = version + 1 "
+                        + "WHERE status = 'booked' AND slot_day < $1")
+                .execute(Tuple.of(day))
+                .map(RowSet::rowCount)
+                .recover(StoreFailures::translate);
+    }
+
+    private Future<Optional<Booking>> one(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters)
+                .map(rows -> rows.rowCount() == 0 ? Optional.<Booking>empty()
+                        : Optional.of(booking(rows.iterator().next())))
+                .recover(StoreFailures::translate);
+    }
+
+    private static List<Booking> all(RowSet<Row> rows) {
+        List<Booking> bookings = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> bookings.add(booking(row)));
+        return bookings;
+    }
+
+    private static Booking booking(Row row) {
+        return new Booking(
+                row.getUUID("id"),
+                row.getString("code"),
+                row.getString("site_id"),
+                row.getString("service_id"),
+                instant(row.getOffsetDateTime("slot_start")),
+                row.getString("citizen_name"),
+                row.getString("phone"),
+                row.getString("procedure_note"),
+                BookingStatus.fromWire(row.getString("status")).orElseThrow(),
+                row.getUUID("ticket_id"),
+                instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("checked_in_at")),
+                row.getInteger("version"));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
