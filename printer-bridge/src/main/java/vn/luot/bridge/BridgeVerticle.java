@@ -44,6 +44,8 @@ public final class BridgeVerticle extends VerticleBase {
     private Duration reconnectDelay;
     private long watchdog = -1;
     private boolean stopping;
+    /** Journal writes under way: a stop waits for them, so no job is left half-received. */
+    private final java.util.Set<Future<?>> journalWrites = new java.util.HashSet<>();
 
     public BridgeVerticle(BridgeConfig config, Clock clock) {
         this.config = config;
@@ -83,6 +85,7 @@ public final class BridgeVerticle extends VerticleBase {
         stopping = true;
         Future<Void> closed = socket == null ? Future.succeededFuture() : socket.close();
         return closed.recover(e -> Future.succeededFuture())
+                .compose(done -> Future.join(java.util.List.copyOf(journalWrites)).otherwiseEmpty())
                 .compose(done -> printing == null ? Future.succeededFuture() : printing.stop())
                 .compose(done -> client == null ? Future.succeededFuture() : client.close());
     }
@@ -182,7 +185,10 @@ public final class BridgeVerticle extends VerticleBase {
             return;
         }
         CrashPoint.at(CrashPoint.JOB_ARRIVED);
-        vertx.executeBlocking(() -> journal.accept(jobId, job), true).onComplete(accepted -> {
+        Future<JobJournal.Acceptance> write = vertx.executeBlocking(() -> journal.accept(jobId, job), true);
+        journalWrites.add(write);
+        write.onComplete(accepted -> {
+            journalWrites.remove(write);
             if (accepted.failed()) {
                 // Not on disk, so not acknowledged: the core sends it again on the next connection.
                 LOG.error("Cannot write job {} to the journal", jobId, accepted.cause());

@@ -1,6 +1,7 @@
 package vn.luot.bridge;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -54,6 +55,8 @@ final class PrintLoop {
     private boolean busy;
     private boolean waiting;
     private boolean stopped;
+    /** Completed when the printer thread is idle again, for a stop that lets the current ticket finish. */
+    private Promise<Void> idle;
     private LocalDate serviceDay;
     private PrinterCondition lastCondition;
 
@@ -97,15 +100,27 @@ final class PrintLoop {
         }
         busy = true;
         printerThread.executeBlocking(this::readCondition, false).onComplete(done -> {
-            busy = false;
+            becomeIdle();
             report(done.succeeded() ? done.result() : PrinterCondition.OFFLINE);
             next();
         });
     }
 
+    /** Stops taking work; the ticket on its way to the printer is finished (and journaled) first. */
     Future<Void> stop() {
         stopped = true;
-        return printerThread.close();
+        if (!busy) {
+            return printerThread.close();
+        }
+        idle = Promise.promise();
+        return idle.future().compose(done -> printerThread.close());
+    }
+
+    private void becomeIdle() {
+        busy = false;
+        if (idle != null) {
+            idle.tryComplete();
+        }
     }
 
     private void next() {
@@ -116,7 +131,7 @@ final class PrintLoop {
         String jobId = queue.peekFirst();
         LocalDate day = serviceDay;
         printerThread.executeBlocking(() -> attempt(jobId, day), false).onComplete(result -> {
-            busy = false;
+            becomeIdle();
             if (stopped) {
                 return;
             }
