@@ -58,7 +58,13 @@ final class Pages {
         return (String) browser.script("""
                 const e = document.querySelector(arguments[0]);
                 if (!e) return 'missing';
+                // Measure the resting layout: a pulse that scales a call by 4% for a few seconds is
+                // decoration, and measuring mid-pulse would make the answer depend on timing.
+                const running = document.getAnimations().map(a => [a, a.currentTime, a.playState]);
+                running.forEach(([a]) => { a.pause(); a.currentTime = 0; });
                 const r = e.getBoundingClientRect();
+                const sectionBox = e.closest('section, header, footer')?.getBoundingClientRect();
+                running.forEach(([a, time, state]) => { a.currentTime = time; if (state === 'running') a.play(); });
                 if (r.width === 0 || r.height === 0) return 'not drawn';
                 const inside = (box) => r.left >= box.left - 1 && r.top >= box.top - 1
                     && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
@@ -66,7 +72,7 @@ final class Pages {
                   return 'outside the window: ' + JSON.stringify(r);
                 }
                 const section = e.closest('section, header, footer');
-                if (section && section !== e && !inside(section.getBoundingClientRect())) {
+                if (section && section !== e && !inside(sectionBox)) {
                   return 'cut off by its section: ' + JSON.stringify(r);
                 }
                 const clipsByDesign = getComputedStyle(e).overflowX !== 'visible';   // a scrolling ticker
