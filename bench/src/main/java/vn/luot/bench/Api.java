@@ -32,18 +32,18 @@ final class Api {
 
     void login(String username, String password) {
         JsonObject body = send(HttpMethod.POST, "/api/v1/auth/login",
-                new JsonObject().put("username", username).put("password", password)).timeout(30, TimeUnit.SECONDS).await();
+                new JsonObject().put("username", username).put("password", password)).await();
         token = body.getString("token");
     }
 
     JsonObject get(String path) {
-        return send(HttpMethod.GET, path, null).timeout(30, TimeUnit.SECONDS).await();
+        return send(HttpMethod.GET, path, null).await();
     }
 
     void openCounter(int counter, String... services) {
         send(HttpMethod.POST, "/api/v1/counters/" + counter + "/open",
                 new JsonObject().put("services", new JsonArray(java.util.List.of(services))))
-                .timeout(30, TimeUnit.SECONDS).await();
+                .await();
     }
 
     /** Completes whatever ticket a counter still holds from an earlier run. */
@@ -51,14 +51,14 @@ final class Api {
         JsonObject state = get("/api/v1/counters/" + counter);
         if (state.getString("currentTicketId") != null) {
             send(HttpMethod.POST, "/api/v1/counters/" + counter + "/complete", new JsonObject())
-                    .timeout(30, TimeUnit.SECONDS).await();
+                    .await();
         }
     }
 
     void issue(String siteId, String serviceId, int count) {
         for (int i = 0; i < count; i++) {
             send(HttpMethod.POST, "/api/v1/tickets", new JsonObject().put("siteId", siteId).put("serviceId", serviceId))
-                    .timeout(30, TimeUnit.SECONDS).await();
+                    .await();
         }
     }
 
@@ -76,7 +76,8 @@ final class Api {
     long heapUsedMegabytes() {
         String text = client.request(new RequestOptions().setHost(host).setPort(port).setURI("/metrics"))
                 .compose(r -> r.send().compose(resp -> resp.body()))
-                .timeout(30, TimeUnit.SECONDS).await().toString();
+                .timeout(30, TimeUnit.SECONDS)
+                .await().toString();
         double bytes = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
@@ -88,12 +89,16 @@ final class Api {
 
     private Future<JsonObject> send(HttpMethod method, String path, JsonObject body) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setURI(path)
-                .putHeader("Content-Type", "application/json");
+                .putHeader("Content-Type", "application/json")
+                .setConnectTimeout(10_000)
+                .setIdleTimeout(30_000);
         if (token != null) {
             options.putHeader("Authorization", "Bearer " + token);
         }
         return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
+                .timeout(30, TimeUnit.SECONDS)
+                .recover(e -> Future.failedFuture(new IllegalStateException(method + " " + path + ": " + e, e)))
                 .compose(response -> response.body().map(buffer -> {
                     if (response.statusCode() == 204) {
                         return null;

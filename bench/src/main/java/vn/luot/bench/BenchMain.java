@@ -17,7 +17,8 @@ import java.util.Map;
  * knee, and call-to-display latency with 200, 2,000 and 10,000 WebSocket subscribers.
  *
  * <p>Options: --url, --admin-password, --server-pid, --postmaster-pid, --db-url, --pool-size,
- * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself).
+ * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
+ * --only display|issue, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2.
  */
 public final class BenchMain {
     private static final int[] FIXED_RATES = {500, 1000, 2000, 4000};
@@ -27,8 +28,18 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
+    public static void main(String[] args) {
+        try {
+            run(options(args));
+            System.exit(0);
+        } catch (Exception | AssertionError e) {
+            System.err.println("The bench failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> opt) throws Exception {
         boolean quick = opt.containsKey("quick");
         Duration warmup = Duration.ofSeconds(quick ? 1 : 3);
         Duration measure = Duration.ofSeconds(quick ? 3 : 10);
@@ -38,9 +49,12 @@ public final class BenchMain {
         int poolSize = Integer.parseInt(opt.getOrDefault("pool-size", "16"));
 
         Vertx vertx = Vertx.vertx();
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
+        // The load has a client of its own: an overloaded step leaves it nothing the next phases depend on.
+        HttpClient load = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(-1));
-        Api api = new Api(http, url.getHost(), url.getPort());
+        HttpClient control = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(16));
+        Api api = new Api(control, url.getHost(), url.getPort());
         api.login("admin", opt.get("admin-password"));
         Report report = new Report();
         report.coldReadyMs = Long.parseLong(opt.getOrDefault("cold-ready-ms", "-1"));
@@ -55,7 +69,8 @@ public final class BenchMain {
         report.idle = resources(api, serverPid);
         log("Server idle: heap %d MB, RSS %d MB", report.idle.heapUsedMb(), report.idle.rssMb());
 
-        if (opt.containsKey("db-url")) {
+        boolean onlyDisplay = "display".equals(opt.get("only"));
+        if (opt.containsKey("db-url") && !onlyDisplay) {
             log("Raw insert ceiling: %d connections, %d s ...", poolSize, measure.toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
             report.raw = RawInsertCeiling.run(vertx, opt.get("db-url"), poolSize, warmup, measure);
@@ -65,8 +80,12 @@ public final class BenchMain {
         }
 
         TicketMix mix = new TicketMix(api.get("/api/v1/sites"), api.get("/api/v1/services"));
-        IssueLoad issue = new IssueLoad(vertx, http, url.getHost(), url.getPort(), mix);
-        for (int rate : issueRates(quick)) {
+        IssueLoad issue = new IssueLoad(vertx, load, url.getHost(), url.getPort(), mix);
+        int[] rates = opt.containsKey("rates")
+                ? java.util.Arrays.stream(opt.get("rates").split(",")).mapToInt(Integer::parseInt).toArray()
+                : issueRates(quick);
+        boolean onlyIssue = "issue".equals(opt.get("only"));
+        for (int rate : onlyDisplay ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
             Report.IssueStep step = issue.run(rate, warmup, measure);
@@ -82,19 +101,24 @@ public final class BenchMain {
             }
         }
 
+        load.close().await();
         CallToDisplay display = new CallToDisplay(vertx, api, "hac-thanh", HALL_COUNTERS);
+        int[] subscriberCounts = onlyIssue ? new int[0] : SUBSCRIBERS;
         for (int counter : HALL_COUNTERS) {
             api.openCounter(counter, "chung-thuc");
             api.freeCounter(counter);
         }
-        double callRate = 10;
-        Duration callTime = Duration.ofSeconds(quick ? 5 : 15);
-        for (int subscribers : SUBSCRIBERS) {
-            api.issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.toSeconds()) + 20);
+        // A busy hall calls about once a minute; 2 calls a second (each also followed by its completion)
+        // is a stress rate, and it stays the same for every number of subscribers.
+        double callRate = Double.parseDouble(opt.getOrDefault("call-rate", "2"));
+        Duration callTime = Duration.ofSeconds(quick ? 5 : 20);
+        Duration callWarmup = Duration.ofSeconds(quick ? 1 : 4);
+        for (int subscribers : subscriberCounts) {
+            api.issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.plus(callWarmup).toSeconds()) + 20);
             log("Call to display: %,d subscribers, %.0f calls/s for %d s ...", subscribers, callRate,
                     callTime.toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
-            Report.DisplayRun run = display.run(subscribers, callRate, callTime, BenchMain::log,
+            Report.DisplayRun run = display.run(subscribers, callRate, callWarmup, callTime, BenchMain::log,
                     () -> resources(api, serverPid));
             report.displayRuns.add(run);
             report.displayCpu.add(cpu.stop());

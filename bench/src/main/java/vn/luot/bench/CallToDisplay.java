@@ -49,8 +49,8 @@ final class CallToDisplay {
     private record Call(String ticketId, long sentNanos) {
     }
 
-    Report.DisplayRun run(int subscribers, double callsPerSecond, Duration duration, Consumer<String> progress,
-                          Supplier<Report.Resources> measureResources) {
+    Report.DisplayRun run(int subscribers, double callsPerSecond, Duration warmup, Duration duration,
+                          Consumer<String> progress, Supplier<Report.Resources> measureResources) {
         Map<String, long[]> receipts = new ConcurrentHashMap<>();
         AtomicLong outOfOrder = new AtomicLong();
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
@@ -63,6 +63,7 @@ final class CallToDisplay {
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             progress.accept(String.format("  %,d subscribers connected in %.1f s", subscribers, connectSeconds));
             Report.Resources connected = measureResources.get();
+            callAtRate(callsPerSecond, warmup); // the first calls pay for JIT compilation: not measured
             List<Call> calls = callAtRate(callsPerSecond, duration);
             sleep(Duration.ofSeconds(3)); // let the last events arrive
             Latencies each = new Latencies();
@@ -106,7 +107,12 @@ final class CallToDisplay {
                 all.add(s);
                 ready.add(connect(client, s, count, receipts, outOfOrder));
             }
-            Future.all(ready).timeout(120, TimeUnit.SECONDS).await();
+            Future.join(ready).timeout(180, TimeUnit.SECONDS).await();
+            long failed = ready.stream().filter(Future::failed).count();
+            if (failed > 0) {
+                throw new IllegalStateException(failed + " of " + ready.size() + " subscribers could not connect: "
+                        + ready.stream().filter(Future::failed).findFirst().orElseThrow().cause());
+            }
             if ((from / batch) % 8 == 7) {
                 progress.accept(String.format("  ... %,d of %,d connected", Math.min(count, from + batch), count));
             }
@@ -144,7 +150,9 @@ final class CallToDisplay {
                     times[s.index] = now;
                 }
             });
-            return snapshot.future();
+            socket.closeHandler(v -> snapshot.tryFail("closed by the server before its snapshot ("
+                    + socket.closeStatusCode() + " " + socket.closeReason() + ")"));
+            return snapshot.future().timeout(60, TimeUnit.SECONDS);
         });
     }
 

@@ -56,18 +56,34 @@ final class RawInsertCeiling {
         }
     }
 
+    /**
+     * One closed-loop worker: the next insert starts when the previous one commits. A chain of
+     * {@code compose} calls here would grow with every insert and overflow the stack when it completes,
+     * so each insert schedules the next from its completion handler.
+     */
     private static Future<Void> insertUntil(Pool pool, long end, long measureFrom, AtomicLong counted) {
+        Promise<Void> finished = Promise.promise();
+        insertNext(pool, end, measureFrom, counted, finished);
+        return finished.future();
+    }
+
+    private static void insertNext(Pool pool, long end, long measureFrom, AtomicLong counted, Promise<Void> finished) {
         if (System.nanoTime() >= end) {
-            return Future.succeededFuture();
+            finished.complete();
+            return;
         }
-        return pool.preparedQuery("INSERT INTO " + TABLE + " (id, site_id, issued_at) VALUES ($1, $2, $3)")
+        pool.preparedQuery("INSERT INTO " + TABLE + " (id, site_id, issued_at) VALUES ($1, $2, $3)")
                 .execute(Tuple.of(UUID.randomUUID(), "hac-thanh", OffsetDateTime.now()))
-                .compose(inserted -> {
+                .onComplete(inserted -> {
+                    if (inserted.failed()) {
+                        finished.fail(inserted.cause());
+                        return;
+                    }
                     long now = System.nanoTime();
                     if (now >= measureFrom && now < end) {
                         counted.incrementAndGet();
                     }
-                    return insertUntil(pool, end, measureFrom, counted);
+                    insertNext(pool, end, measureFrom, counted, finished);
                 });
     }
 }

@@ -16,6 +16,8 @@ public final class DatabasePool {
     public static Pool create(Vertx vertx, String url, LuotConfig.Database settings) {
         PgConnectOptions connect = PgConnectOptions.fromUri(url)
                 .setCachePreparedStatements(true)
+                // "relation already exists, skipping" and the like are not worth a warning in the log.
+                .addProperty("client_min_messages", "warning")
                 .setReconnectAttempts(0);
         NetClientOptions network = new NetClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis());

@@ -48,6 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "localhost")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Main stops the database itself, after the server's connections are closed.
+                .setRegisterShutdownHook(false)
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         database.createDatabaseIfMissing();

@@ -107,6 +107,7 @@ public final class LiveHub extends VerticleBase {
             SiteChannel channel = channels.get(siteId);
             String snapshot = messages.snapshot(boards.get(siteId), channel.current(), clock.instant());
             SubscriberGroup group = channel.groupFor(subscriber.context());
+            channel.subscribed();
             group.run(() -> group.join(subscriber, snapshot));
         });
     }
@@ -121,7 +122,9 @@ public final class LiveHub extends VerticleBase {
 
     public void unsubscribe(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
-            SubscriberGroup group = channels.get(siteId).groupFor(subscriber.context());
+            SiteChannel channel = channels.get(siteId);
+            SubscriberGroup group = channel.groupFor(subscriber.context());
+            channel.unsubscribed();
             group.run(() -> group.leave(subscriber));
         });
     }
@@ -185,7 +188,10 @@ public final class LiveHub extends VerticleBase {
                 continue;
             }
             SiteChannel channel = channels.get(siteId);
-            channel.broadcast(messages.event(event, board, channel.next()));
+            long seq = channel.next();
+            if (channel.hasSubscribers()) {
+                channel.broadcast(messages.event(event, board, seq));
+            }
         }
         updateWatches(event);
     }

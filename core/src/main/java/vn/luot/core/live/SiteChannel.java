@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class SiteChannel {
     private long sequence;
+    private int subscribers;
     private final Map<Context, SubscriberGroup> groups = new HashMap<>();
 
     long next() {
@@ -19,6 +20,19 @@ final class SiteChannel {
 
     long current() {
         return sequence;
+    }
+
+    void subscribed() {
+        subscribers++;
+    }
+
+    void unsubscribed() {
+        subscribers = Math.max(0, subscribers - 1);
+    }
+
+    /** With nobody listening an event still takes its number, but nothing needs to be written out. */
+    boolean hasSubscribers() {
+        return subscribers > 0;
     }
 
     SubscriberGroup groupFor(Context context) {

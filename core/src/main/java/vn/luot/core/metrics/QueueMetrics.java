@@ -17,19 +17,21 @@ import vn.luot.core.domain.ticket.Ticket;
 public final class QueueMetrics {
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, AtomicInteger> sockets = new ConcurrentHashMap<>();
+    /** Looked up once per service, site and channel: registering on every ticket costs more than counting. */
+    private final ConcurrentHashMap<String, Counter> issued = new ConcurrentHashMap<>();
 
     public QueueMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void ticketIssued(Ticket ticket) {
-        Counter.builder("luot.tickets.issued")
+        String key = ticket.serviceId() + '|' + ticket.siteId() + '|' + ticket.channel().wireName();
+        issued.computeIfAbsent(key, k -> Counter.builder("luot.tickets.issued")
                 .description("Tickets issued")
                 .tag("service", ticket.serviceId())
                 .tag("site", ticket.siteId())
                 .tag("channel", ticket.channel().wireName())
-                .register(registry)
-                .increment();
+                .register(registry)).increment();
     }
 
     /** Records the wait when a ticket is first called, and the service time when it is completed. */

@@ -17,7 +17,7 @@ public final class VertxFactory {
                 .setJvmMetricsEnabled(true);
         return Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry))
+                .withMetrics(new StartupSafeMetrics(new MicrometerMetricsFactory(registry)))
                 .build();
     }
 }

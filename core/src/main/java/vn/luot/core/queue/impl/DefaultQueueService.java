@@ -29,6 +29,7 @@ import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.printing.TicketPrint;
 import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketIds;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.domain.ticket.TicketStatus;
 import vn.luot.core.domain.ticket.TrackingLink;
@@ -80,7 +81,7 @@ public final class DefaultQueueService implements QueueService {
                     .orElseThrow(() -> new QueueException(Problem.UNKNOWN_PRINTER, request.printerId()));
             ServiceDefinition service = catalogue.service(request.serviceId());
             Instant now = clock.instant();
-            Ticket draft = new Ticket(UUID.randomUUID(), "-", ServiceDay.of(now, catalogue.timeZone()),
+            Ticket draft = new Ticket(TicketIds.next(now), "-", ServiceDay.of(now, catalogue.timeZone()),
                     request.siteId(), request.serviceId(), request.priorityGroup(), request.channel(),
                     TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note());
             return printOrder(printer, draft)

@@ -51,13 +51,15 @@ public final class PgQueueStore implements QueueStore {
      * The ticket and, when a printer is named ($16 not null), its print job: one statement, so both are
      * stored or neither. A retry that lost the race on the idempotency key inserts no ticket, hence no job.
      */
-    private static final String INSERT_TICKET = "WITH ticket AS (INSERT INTO tickets (id, number, seq_no, "
+    private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, "
             + "service_day, site_id, service_id, priority_group, channel, status, issued_at, queued_since, "
             + "call_count, version, note, printer_id, idempotency_key, request_hash, phone) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15) "
-            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id), "
+            + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+    /** A ticket and its print job in one statement: an acknowledged ticket always has its job. */
+    private static final String INSERT_TICKET_AND_JOB = "WITH ticket AS (" + INSERT_TICKET + " RETURNING id), "
             + "job AS (INSERT INTO print_jobs (id, printer_id, ticket_id, payload, created_at) "
-            + "SELECT $16, $12, ticket.id, $17::text::jsonb, $10 FROM ticket WHERE $16::uuid IS NOT NULL RETURNING id) "
+            + "SELECT $16, $12, ticket.id, $17::text::jsonb, $10 FROM ticket RETURNING id) "
             + "SELECT (SELECT count(*) FROM ticket) AS tickets, (SELECT count(*) FROM job) AS jobs";
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
@@ -149,13 +151,21 @@ public final class PgQueueStore implements QueueStore {
                                         String fingerprint, PrintOrder print) {
         return nextNumber(draft.serviceDay(), prefix).compose(sequence -> {
             Ticket ticket = numbered(draft, TicketNumbering.format(prefix, sequence));
-            Tuple row = Tuple.wrap(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
+            List<Object> values = new ArrayList<>(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
                     ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
                     ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
-                    request.printerId(), key, key == null ? null : fingerprint, request.phone(),
-                    print == null ? null : print.jobId(), print == null ? null : print.payload().apply(ticket)));
-            return pool.preparedQuery(INSERT_TICKET).execute(row).compose(inserted -> inserted.iterator().next()
-                    .getLong("tickets") == 1
+                    request.printerId(), key, key == null ? null : fingerprint, request.phone()));
+            Future<Boolean> inserted;
+            if (print == null) {
+                // The plain statement: most tickets print nowhere, and it costs the database the least.
+                inserted = pool.preparedQuery(INSERT_TICKET).execute(Tuple.wrap(values)).map(r -> r.rowCount() == 1);
+            } else {
+                values.add(print.jobId());
+                values.add(print.payload().apply(ticket));
+                inserted = pool.preparedQuery(INSERT_TICKET_AND_JOB).execute(Tuple.wrap(values))
+                        .map(r -> r.iterator().next().getLong("tickets") == 1);
+            }
+            return inserted.compose(created -> created
                     ? Future.succeededFuture(new IssueOutcome(ticket, false))
                     // A concurrent request with the same key won the race: answer with its ticket.
                     : findByKey(key, fingerprint).map(Optional::orElseThrow));
