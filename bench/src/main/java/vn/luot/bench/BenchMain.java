@@ -72,9 +72,8 @@ public final class BenchMain {
         boolean onlyDisplay = "display".equals(opt.get("only"));
         if (opt.containsKey("db-url") && !onlyDisplay) {
             log("Raw insert ceiling: %d connections, %d s ...", poolSize, measure.toSeconds());
-            ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
-            report.raw = RawInsertCeiling.run(vertx, opt.get("db-url"), poolSize, warmup, measure);
-            report.rawCpu = cpu.stop();
+            report.raw = RawInsertCeiling.run(vertx, opt.get("db-url"), poolSize, warmup, measure,
+                    new ProcessProbe.CpuMeter(serverPid, postmasterPid));
             log("  %,.0f inserts/s (fsync=%s, synchronous_commit=%s)", report.raw.insertsPerSecond(),
                     report.raw.fsync(), report.raw.synchronousCommit());
         }
@@ -85,6 +84,12 @@ public final class BenchMain {
                 ? java.util.Arrays.stream(opt.get("rates").split(",")).mapToInt(Integer::parseInt).toArray()
                 : issueRates(quick);
         boolean onlyIssue = "issue".equals(opt.get("only"));
+        if (!onlyDisplay) {
+            // A server just started runs interpreted code: without this the first step measures the JIT.
+            Duration jitWarmup = Duration.ofSeconds(quick ? 2 : 15);
+            log("Warming the server up: tickets at 1,000/s for %d s (not reported) ...", jitWarmup.toSeconds());
+            issue.run(1000, jitWarmup, Duration.ofSeconds(1));
+        }
         for (int rate : onlyDisplay ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);

@@ -46,7 +46,8 @@ final class CallToDisplay {
         }
     }
 
-    private record Call(String ticketId, long sentNanos) {
+    /** A call: its ticket, when the request was sent and when its answer came back. */
+    private record Call(String ticketId, long sentNanos, long answeredNanos) {
     }
 
     Report.DisplayRun run(int subscribers, double callsPerSecond, Duration warmup, Duration duration,
@@ -68,8 +69,10 @@ final class CallToDisplay {
             sleep(Duration.ofSeconds(3)); // let the last events arrive
             Latencies each = new Latencies();
             Latencies last = new Latencies();
+            Latencies answer = new Latencies();
             long missing = 0;
             for (Call call : calls) {
+                answer.recordNanos(call.answeredNanos() - call.sentNanos());
                 long[] times = receipts.get(call.ticketId());
                 long latest = 0;
                 for (int i = 0; i < subscribers; i++) {
@@ -86,7 +89,8 @@ final class CallToDisplay {
                 }
             }
             return new Report.DisplayRun(subscribers, calls.size(), callsPerSecond, each.ms(50), each.ms(99),
-                    last.ms(50), last.ms(99), missing, outOfOrder.get(), connectSeconds, connected);
+                    last.ms(50), last.ms(99), missing, outOfOrder.get(), answer.ms(50), answer.ms(99), connectSeconds,
+                    connected);
         } finally {
             all.forEach(s -> {
                 if (s.socket != null) {
@@ -197,7 +201,7 @@ final class CallToDisplay {
                             if (ticket == null) {
                                 return Future.succeededFuture();
                             }
-                            calls.add(new Call(ticket.getString("id"), sent));
+                            calls.add(new Call(ticket.getString("id"), sent, System.nanoTime()));
                             return api.complete(counters.get(slot), ticket.getString("id"));
                         })
                         .onComplete(ar -> context.runOnContext(x -> {

@@ -23,7 +23,12 @@ final class RawInsertCeiling {
     private RawInsertCeiling() {
     }
 
-    static Report.RawCeiling run(Vertx vertx, String databaseUrl, int connections, Duration warmup, Duration measure) {
+    /**
+     * Runs the inserts. The CPU is read before the connections close: PostgreSQL's backends for them are
+     * processes that vanish with their connections, and their CPU time with them.
+     */
+    static Report.RawCeiling run(Vertx vertx, String databaseUrl, int connections, Duration warmup, Duration measure,
+                                 ProcessProbe.CpuMeter cpu) {
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(connections)).connectingTo(databaseUrl)
                 .using(vertx).build();
         try {
@@ -46,9 +51,10 @@ final class RawInsertCeiling {
                 });
             }
             done.future().await(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
+            Report.Cpu used = cpu.stop();
             pool.query("DROP TABLE " + TABLE).execute().timeout(30, TimeUnit.SECONDS).await();
             return new Report.RawCeiling(counted.get() / (measure.toMillis() / 1000.0), connections,
-                    settings.getString(0), settings.getString(1));
+                    settings.getString(0), settings.getString(1), used);
         } catch (Exception e) {
             throw new IllegalStateException("raw insert ceiling failed: " + e.getMessage(), e);
         } finally {

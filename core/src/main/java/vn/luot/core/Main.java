@@ -62,8 +62,9 @@ public final class Main {
             }
         }, "luot-shutdown"));
         long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("Lượt is ready on http://localhost:{}/ (started in {} ms; data in {}{})", server.port(), startedMs,
-                config.dataDir().toAbsolutePath(), embedded != null ? ", embedded PostgreSQL on port " + embedded.port()
-                        : ", external PostgreSQL");
+        LOG.info("Lượt is ready on http://localhost:{}/ (started in {} ms; data in {}{}; {} sockets)", server.port(),
+                startedMs, config.dataDir().toAbsolutePath(), embedded != null
+                        ? ", embedded PostgreSQL on port " + embedded.port() : ", external PostgreSQL",
+                vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
     }
 }

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -42,6 +47,43 @@ class OpenApiContractTest extends ServerPerClassTest {
                 assertThat(op.getValue().path("summary").asText()).as(op.getKey() + " " + path.getKey()).isNotBlank();
             }
         }));
+    }
+
+    @Test
+    @DisplayName("A client asking to upgrade plain HTTP to HTTP/2 gets the whole document over HTTP/1.1, not a hang")
+    void declinesTheHttp2Upgrade() throws IOException {
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/openapi.yaml HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                    + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String status = line(in);
+            int length = -1;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring("content-length:".length()).trim());
+                }
+            }
+            assertThat(status).startsWith("HTTP/1.1 200");
+            assertThat(length).isPositive();
+            byte[] body = new byte[length];
+            in.readFully(body);
+            assertThat(new String(body, StandardCharsets.UTF_8)).startsWith("openapi: 3.");
+        }
+    }
+
+    private static String line(DataInputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection closed mid-line: " + line);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     private static Set<String> routerOperations() {
