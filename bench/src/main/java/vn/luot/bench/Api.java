@@ -95,10 +95,11 @@ final class Api {
         if (token != null) {
             options.putHeader("Authorization", "Bearer " + token);
         }
+        // The body must be asked for in the same step as the response arrives: anything in between (a
+        // timeout, a recover) may hand the response on later, after its body has gone by, and then it
+        // never completes. So the timeout covers the whole exchange, at the end.
         return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body.toBuffer()))
-                .timeout(30, TimeUnit.SECONDS)
-                .recover(e -> Future.failedFuture(new IllegalStateException(method + " " + path + ": " + e, e)))
                 .compose(response -> response.body().map(buffer -> {
                     if (response.statusCode() == 204) {
                         return null;
@@ -108,7 +109,9 @@ final class Api {
                                 + buffer);
                     }
                     return parse(buffer);
-                }));
+                }))
+                .timeout(30, TimeUnit.SECONDS)
+                .recover(e -> Future.failedFuture(new IllegalStateException(method + " " + path + ": " + e, e)));
     }
 
     private static JsonObject parse(Buffer buffer) {
