@@ -32,25 +32,20 @@
     return base.replace(/^http/, 'ws') + path;
   }
 
-  class SiteStream {
-    /**
-     * @param {string} siteId
-     * @param {{onSnapshot: function(object), onEvent: function(object), onStatus?: function(string),
-     *          onHeartbeat?: function(object)}} handlers
-     *        onStatus receives 'connecting', 'online' (after a snapshot) or 'offline';
-     *        onHeartbeat an in-step heartbeat (it carries the server's time).
-     */
-    constructor(siteId, handlers, options) {
-      this.siteId = siteId;
+  /**
+   * What both streams share: one WebSocket at a time, a watchdog that closes it after a silence (the
+   * server sends a heartbeat every 10 seconds), reconnection with backoff, and a status for the page.
+   * A stream gives url() and handle(message), and may add to connect(), closed() and stop().
+   * A stream that was stopped on purpose reports nothing more.
+   */
+  class LiveSocket {
+    constructor(handlers, options) {
       this.handlers = handlers;
       this.options = options || {};
-      this.seq = null;
-      this.synced = false;
       this.attempt = 0;
       this.stopped = false;
       this.socket = null;
       this.watchdog = null;
-      this.resyncTimer = null;
     }
 
     start() {
@@ -62,17 +57,11 @@
     stop() {
       this.stopped = true;
       clearTimeout(this.watchdog);
-      clearTimeout(this.resyncTimer);
       if (this.socket) this.socket.close();
-    }
-
-    url() {
-      return socketUrl(this.options, '/ws/sites/' + encodeURIComponent(this.siteId));
     }
 
     connect() {
       this.status('connecting');
-      this.synced = false;
       let socket;
       try {
         socket = new WebSocket(this.url());
@@ -96,6 +85,69 @@
       } catch (e) {
         return;
       }
+      this.handle(message);
+    }
+
+    lost(socket) {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      clearTimeout(this.watchdog);
+      this.closed();
+      if (this.stopped) return;
+      this.status('offline');
+      this.scheduleReconnect();
+    }
+
+    /** What a stream forgets when its socket closes. */
+    closed() {
+    }
+
+    scheduleReconnect() {
+      const delay = backoff(this.attempt++);
+      setTimeout(() => { if (!this.stopped && !this.socket) this.connect(); }, delay);
+    }
+
+    armWatchdog(socket) {
+      clearTimeout(this.watchdog);
+      this.watchdog = setTimeout(() => socket.close(), this.options.silenceMs || SILENCE_MS);
+    }
+
+    status(value) {
+      if (this.handlers.onStatus) this.handlers.onStatus(value);
+    }
+  }
+
+  class SiteStream extends LiveSocket {
+    /**
+     * @param {string} siteId
+     * @param {{onSnapshot: function(object), onEvent: function(object), onStatus?: function(string),
+     *          onHeartbeat?: function(object)}} handlers
+     *        onStatus receives 'connecting', 'online' (after a snapshot) or 'offline';
+     *        onHeartbeat an in-step heartbeat (it carries the server's time).
+     */
+    constructor(siteId, handlers, options) {
+      super(handlers, options);
+      this.siteId = siteId;
+      this.seq = null;
+      this.synced = false;
+      this.resyncTimer = null;
+    }
+
+    stop() {
+      clearTimeout(this.resyncTimer);
+      super.stop();
+    }
+
+    url() {
+      return socketUrl(this.options, '/ws/sites/' + encodeURIComponent(this.siteId));
+    }
+
+    connect() {
+      this.synced = false;
+      super.connect();
+    }
+
+    handle(message) {
       if (message.type === 'snapshot') {
         clearTimeout(this.resyncTimer);
         this.seq = message.seq;
@@ -131,31 +183,13 @@
       }
     }
 
-    lost(socket) {
-      if (socket !== this.socket) return;
-      clearTimeout(this.watchdog);
+    closed() {
       clearTimeout(this.resyncTimer);
       this.synced = false;
-      this.status('offline');
-      if (!this.stopped) this.scheduleReconnect();
-    }
-
-    scheduleReconnect() {
-      const delay = backoff(this.attempt++);
-      setTimeout(() => { if (!this.stopped) this.connect(); }, delay);
-    }
-
-    armWatchdog(socket) {
-      clearTimeout(this.watchdog);
-      this.watchdog = setTimeout(() => socket.close(), this.options.silenceMs || SILENCE_MS);
-    }
-
-    status(value) {
-      if (this.handlers.onStatus) this.handlers.onStatus(value);
     }
   }
 
-  class TicketStream {
+  class TicketStream extends LiveSocket {
     /**
      * @param {string} ticketId
      * @param {{onTicket: function(object), onStatus?: function(string), onMissing?: function(string)}} handlers
@@ -164,52 +198,27 @@
      *        onMissing the error code when the server says the ticket does not exist (no reconnection then).
      */
     constructor(ticketId, handlers, options) {
+      super(handlers, options);
       this.ticketId = ticketId;
-      this.handlers = handlers;
-      this.options = options || {};
-      this.attempt = 0;
-      this.stopped = false;
-      this.socket = null;
       this.wake = () => {
         if (!this.stopped && global.document.visibilityState !== 'hidden') this.reconnectNow();
       };
     }
 
     start() {
-      this.stopped = false;
       global.document.addEventListener('visibilitychange', this.wake);
       global.addEventListener('online', this.wake);
-      this.connect();
-      return this;
+      return super.start();
     }
 
     stop() {
-      this.stopped = true;
       global.document.removeEventListener('visibilitychange', this.wake);
       global.removeEventListener('online', this.wake);
-      if (this.socket) this.socket.close();
+      super.stop();
     }
 
-    connect() {
-      this.status('connecting');
-      let socket;
-      try {
-        socket = new WebSocket(socketUrl(this.options, '/ws/tickets/' + encodeURIComponent(this.ticketId)));
-      } catch (e) {
-        this.scheduleReconnect();
-        return;
-      }
-      this.socket = socket;
-      socket.onmessage = (m) => this.receive(socket, m.data);
-      socket.onclose = () => this.lost(socket);
-      socket.onerror = () => socket.close();
-      this.armWatchdog(socket);
-    }
-
-    /** The server sends a heartbeat every 10 seconds: a longer silence means a dead connection. */
-    armWatchdog(socket) {
-      clearTimeout(this.watchdog);
-      this.watchdog = setTimeout(() => socket.close(), this.options.silenceMs || SILENCE_MS);
+    url() {
+      return socketUrl(this.options, '/ws/tickets/' + encodeURIComponent(this.ticketId));
     }
 
     /** Drops the current socket (perhaps silently dead) and opens a fresh one at once. */
@@ -221,15 +230,7 @@
       this.connect();
     }
 
-    receive(socket, data) {
-      if (socket !== this.socket) return;
-      this.armWatchdog(socket);
-      let message;
-      try {
-        message = JSON.parse(data);
-      } catch (e) {
-        return;
-      }
+    handle(message) {
       if (message.type === 'error') {
         this.stopped = true;
         if (this.handlers.onMissing) this.handlers.onMissing(message.error);
@@ -239,24 +240,6 @@
       this.attempt = 0;
       this.handlers.onTicket(message);
       this.status('online');
-    }
-
-    lost(socket) {
-      if (socket !== this.socket) return;
-      this.socket = null;
-      clearTimeout(this.watchdog);
-      if (this.stopped) return;
-      this.status('offline');
-      this.scheduleReconnect();
-    }
-
-    scheduleReconnect() {
-      const delay = backoff(this.attempt++);
-      setTimeout(() => { if (!this.stopped && !this.socket) this.connect(); }, delay);
-    }
-
-    status(value) {
-      if (this.handlers.onStatus) this.handlers.onStatus(value);
     }
   }
 

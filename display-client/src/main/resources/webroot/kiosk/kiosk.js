@@ -51,16 +51,6 @@
     return response.json();
   }
 
-  /** A random UUID; crypto.randomUUID needs a secure context, which a kiosk on the LAN may not be. */
-  function newKey() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
-    const b = window.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
-  }
-
   function show(screen) {
     ['start', 'priority', 'ticket'].forEach((id) => { $(id).hidden = id !== screen; });
     document.body.dataset.screen = screen;
@@ -172,7 +162,7 @@
   function chooseService(serviceId) {
     if (!tapAllowed() || state.busy) return;
     // One key per service tap; every request for this choice reuses it.
-    state.selection = { serviceId: serviceId, key: newKey(), body: null };
+    state.selection = { serviceId: serviceId, key: window.Luot.newIdempotencyKey(), body: null };
     $('chosen-service').textContent = T.name(state.services[serviceId].name);
     $('issue-error').hidden = true;
     setIssueButtons(true);
@@ -210,7 +200,7 @@
     const encoded = JSON.stringify(body);
     if (state.selection.body !== null && state.selection.body !== encoded) {
       // Another choice after a failed attempt is another request: it needs a key of its own.
-      state.selection.key = newKey();
+      state.selection.key = window.Luot.newIdempotencyKey();
     }
     state.selection.body = encoded;
     const ticket = await post(encoded, state.selection.key);

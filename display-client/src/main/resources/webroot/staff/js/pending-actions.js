@@ -64,7 +64,7 @@
     /** Records one click. Returns the action; it is sent as soon as those before it are done. */
     add(kind, path, params, label) {
       const action = {
-        key: global.Luot.Staff.newKey(), kind, path, params: params || {}, label: label || kind,
+        key: global.Luot.newIdempotencyKey(), kind, path, params: params || {}, label: label || kind,
         payload: null, attempts: 0, nextAttemptAt: null, sending: false, createdAt: Date.now(),
       };
       this.queue.push(action);

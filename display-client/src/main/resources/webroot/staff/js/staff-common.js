@@ -103,16 +103,6 @@
     }
   }
 
-  /** A random idempotency key; crypto.randomUUID needs a secure context, getRandomValues does not. */
-  function newKey() {
-    if (global.crypto.randomUUID && global.isSecureContext) return global.crypto.randomUUID();
-    const b = global.crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
-  }
-
   /** Follows the server's clock from the times its messages carry, so waits count in its time. */
   function syncClock(iso) {
     if (!iso) return;
@@ -185,7 +175,7 @@
 
   global.Luot = global.Luot || {};
   global.Luot.Staff = {
-    ApiError, token, who, headers, readBody, get, login, logout, mountLogin, unauthorized, newKey,
+    ApiError, token, who, headers, readBody, get, login, logout, mountLogin, unauthorized,
     syncClock, now, time, dateTime, minutesBetween, clock, aboutMinutes, catalogue, languageLink,
   };
 })(window);
