@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import vn.luot.core.domain.Problem;
-import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingStatus;
 import vn.luot.core.store.BookingStore;
@@ -77,18 +75,7 @@ public final class PgBookingStore implements BookingStore {
     }
 
     private Future<Optional<Outcome>> findByKey(String key, String fingerprint) {
-        return pool.preparedQuery("SELECT " + COLUMNS + ", request_hash FROM bookings WHERE idempotency_key = $1")
-                .execute(Tuple.of(key))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    if (!fingerprint.equals(row.getString("request_hash"))) {
-                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, key);
-                    }
-                    return Optional.of(new Outcome(booking(row), true));
-                });
+        return EarlierRequests.find(pool, "bookings", COLUMNS, key, fingerprint, row -> new Outcome(booking(row), true));
     }
 
     @Override

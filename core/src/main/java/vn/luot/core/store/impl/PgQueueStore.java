@@ -189,18 +189,8 @@ public final class PgQueueStore implements QueueStore {
     }
 
     private Future<Optional<IssueOutcome>> findByKey(String key, String fingerprint) {
-        return pool.preparedQuery("SELECT " + TICKET_COLUMNS + ", request_hash FROM tickets WHERE idempotency_key = $1")
-                .execute(Tuple.of(key))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    if (!fingerprint.equals(row.getString("request_hash"))) {
-                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, key);
-                    }
-                    return Optional.of(new IssueOutcome(Rows.ticket(row), true));
-                });
+        return EarlierRequests.find(pool, "tickets", TICKET_COLUMNS, key, fingerprint,
+                row -> new IssueOutcome(Rows.ticket(row), true));
     }
 
     @Override
