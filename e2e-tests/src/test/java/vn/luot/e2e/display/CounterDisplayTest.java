@@ -6,49 +6,31 @@ import static vn.luot.e2e.display.Pages.text;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
 import vn.luot.e2e.support.CuttableProxy;
+import vn.luot.e2e.support.PageTest;
 
 @DisplayName("The counter display at /display/counter.html")
-class CounterDisplayTest {
-    private static Browser browser;
-    private TestServer server;
+class CounterDisplayTest extends PageTest {
     private String manager;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1366, 768);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(1366, 768);   // the small screen above a counter
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void addManager() {
         manager = server.newStaff("manager");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
     @DisplayName("A closed counter's screen says 'Quầy tạm đóng' under the counter's name")
     void closedCounter() {
-        openCounter("http://localhost:" + server.port(), "counter=5");
+        openCounter(baseUrl(), "counter=5");
 
         assertThat(shown()).isEqualTo("closed");
         assertThat(text(browser, "#counter-name")).isEqualTo("Quầy số 5");
@@ -61,7 +43,7 @@ class CounterDisplayTest {
     @Test
     @DisplayName("It follows its counter: ready when opened, the number called within one second, 'Đang phục vụ' while serving, then paused and closed")
     void followsTheCounter() {
-        openCounter("http://localhost:" + server.port(), "counter=5");
+        openCounter(baseUrl(), "counter=5");
         server.open(5, manager, "dat-dai");
         browser.await(d -> "ready".equals(shown()));
         assertThat(text(browser, "#counter-label")).isEqualTo("Sẵn sàng phục vụ");
@@ -111,7 +93,7 @@ class CounterDisplayTest {
         server.issue("tinh", "chung-thuc");
         act(server, manager, 21, "call-next", null);
 
-        openCounter("http://localhost:" + server.port(), "counter=21&lang=en");
+        openCounter(baseUrl(), "counter=21&lang=en");
 
         assertThat(text(browser, "#counter-name")).isEqualTo("Counter 21");
         assertThat(text(browser, "#counter-label")).isEqualTo("Now calling");
@@ -125,7 +107,7 @@ class CounterDisplayTest {
     @Test
     @DisplayName("A counter that does not exist is named on the screen")
     void unknownCounter() {
-        browser.go("http://localhost:" + server.port() + "/display/counter.html?counter=99");
+        browser.go(baseUrl() + "/display/counter.html?counter=99");
 
         browser.await(d -> "unknown".equals(shown()));
         assertThat(text(browser, "#counter-label")).startsWith("Không có quầy số 99.");

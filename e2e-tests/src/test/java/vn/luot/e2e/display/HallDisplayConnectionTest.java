@@ -8,18 +8,15 @@ import static vn.luot.e2e.display.Pages.texts;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
 import vn.luot.e2e.support.CuttableProxy;
+import vn.luot.e2e.support.PageTest;
 
 @DisplayName("The hall display when its live connection breaks")
-class HallDisplayConnectionTest {
+class HallDisplayConnectionTest extends PageTest {
     /** Reconnection backs off up to 8 s (with jitter), so recovery gets a generous limit. */
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
@@ -51,32 +48,17 @@ class HallDisplayConnectionTest {
             })();
             """;
 
-    private static Browser browser;
-    private TestServer server;
     private String manager;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1920, 1080);
+        openBrowser(1920, 1080);   // a hall TV
         browser.beforeEveryPage(EVENT_DROPPER);
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void addManager() {
         manager = server.newStaff("manager");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -137,7 +119,7 @@ class HallDisplayConnectionTest {
         server.issue("hac-thanh", "ho-tich");
         server.open(1, manager, "chung-thuc");
         server.open(3, manager, "ho-tich");
-        browser.go("http://localhost:" + server.port() + "/display/?site=hac-thanh");
+        browser.go(baseUrl() + "/display/?site=hac-thanh");
         awaitOnline();
         assertThat(snapshots()).isEqualTo(1);
 

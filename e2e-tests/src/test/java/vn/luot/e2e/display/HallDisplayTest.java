@@ -10,44 +10,26 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
+import vn.luot.e2e.support.PageTest;
 
 @DisplayName("The hall display at /display/")
-class HallDisplayTest {
+class HallDisplayTest extends PageTest {
     private static final String SENTENCE_A017_AT_5 =
             "Xin mời công dân có số thứ tự a không một bảy đến quầy số năm";
-    private static Browser browser;
-    private TestServer server;
     private String manager;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1920, 1080);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(1920, 1080);   // a hall TV
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void addManager() {
         manager = server.newStaff("manager");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -306,6 +288,6 @@ class HallDisplayTest {
     }
 
     private String url(String path) {
-        return "http://localhost:" + server.port() + path;
+        return baseUrl() + path;
     }
 }

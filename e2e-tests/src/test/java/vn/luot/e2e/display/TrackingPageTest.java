@@ -7,43 +7,25 @@ import static vn.luot.e2e.display.Pages.text;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
 import vn.luot.e2e.support.CuttableProxy;
+import vn.luot.e2e.support.PageTest;
 
 @DisplayName("The citizen's tracking page at /track/ (from the ticket's QR code)")
-class TrackingPageTest {
-    private static Browser browser;
-    private TestServer server;
+class TrackingPageTest extends PageTest {
     private String manager;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(390, 844);   // a phone
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(390, 844);   // a phone
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void addManager() {
         manager = server.newStaff("manager");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -55,7 +37,7 @@ class TrackingPageTest {
         JsonObject mine = server.issue("hac-thanh", "chung-thuc");
         assertThat(mine.getString("trackingUrl")).endsWith("/t/" + mine.getString("id"));
 
-        browser.go("http://localhost:" + server.port() + "/t/" + mine.getString("id"));
+        browser.go(baseUrl() + "/t/" + mine.getString("id"));
         awaitTicket();
 
         assertThat(browser.driver().getCurrentUrl()).endsWith("/track/?ticket=" + mine.getString("id"));
@@ -99,7 +81,7 @@ class TrackingPageTest {
         server.issue("hac-thanh", "chung-thuc");
         JsonObject mine = server.issue("hac-thanh", "chung-thuc");
 
-        browser.go("http://localhost:" + server.port() + "/track/?ticket=" + mine.getString("id") + "&lang=en");
+        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id") + "&lang=en");
         awaitTicket();
 
         assertThat(text(browser, "#ahead-row dt")).isEqualTo("People ahead of you");
@@ -119,12 +101,12 @@ class TrackingPageTest {
     @Test
     @DisplayName("A ticket that does not exist, or a link without one, gets a clear message instead of an empty page")
     void unknownTicket() {
-        browser.go("http://localhost:" + server.port() + "/track/?ticket=" + UUID.randomUUID());
+        browser.go(baseUrl() + "/track/?ticket=" + UUID.randomUUID());
         browser.await(d -> Pages.shown(browser, "#track-error"));
         assertThat(text(browser, "#track-error")).startsWith("Không tìm thấy phiếu này.");
         assertThat(Pages.shown(browser, "#ticket")).isFalse();
 
-        browser.go("http://localhost:" + server.port() + "/track/");
+        browser.go(baseUrl() + "/track/");
         browser.await(d -> Pages.shown(browser, "#track-error"));
         assertThat(text(browser, "#track-error")).startsWith("Địa chỉ thiếu mã phiếu.");
     }

@@ -9,8 +9,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -18,41 +16,26 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
+import vn.luot.e2e.support.PageTest;
 
 /**
  * The counter workstation (/staff/) in headless Chromium, against a real server. After every step the
  * test asks the API what really happened. The server's clock reads Thursday 26/11/2026, 08:30.
  */
 @DisplayName("The counter workstation at /staff/")
-class CounterWorkstationTest {
-    private static Browser browser;
-    private TestServer server;
+class CounterWorkstationTest extends PageTest {
     private StaffSession lan;
     private String base;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(1366, 900);   // a counter's PC
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        base = "http://localhost:" + server.port();
+    void newSession() {
+        base = baseUrl();
         lan = StaffSession.create(server, browser, "lan.nguyen", "operator");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     /** Logs in and opens the counter with the services the page pre-fills. */

@@ -6,16 +6,14 @@ import static vn.luot.e2e.staff.StaffSession.keypad;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
 import vn.luot.e2e.support.CuttableProxy;
+import vn.luot.e2e.support.PageTest;
 
 /**
  * The network fails in the middle of a press, for real: the pages are served through a TCP proxy that
@@ -23,27 +21,17 @@ import vn.luot.e2e.support.CuttableProxy;
  * database then says how many times the action happened: exactly once, every time.
  */
 @DisplayName("Staff presses over a failing network happen exactly once")
-class ExactlyOnceTest {
-    private static Browser browser;
-    private TestServer server;
+class ExactlyOnceTest extends PageTest {
     private CuttableProxy proxy;
     private StaffSession lan;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(1366, 900);   // a counter's PC
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void newSession() {
         proxy = CuttableProxy.to(server.port());
         lan = StaffSession.create(server, browser, "lan.nguyen", "operator");
     }
@@ -51,7 +39,6 @@ class ExactlyOnceTest {
     @AfterEach
     void stop() {
         proxy.close();
-        server.close();
     }
 
     private static void awaitApi(Supplier<Boolean> condition) {

@@ -6,46 +6,29 @@ import static vn.luot.core.support.TestServer.bearer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import vn.luot.core.support.TestServer;
-import vn.luot.e2e.support.Browser;
+import vn.luot.e2e.support.PageTest;
 
 /** The guidance desk (/staff/desk.html) in headless Chromium; the API says what really happened. */
 @DisplayName("The guidance desk at /staff/desk.html")
-class GuidanceDeskTest {
-    private static Browser browser;
-    private TestServer server;
+class GuidanceDeskTest extends PageTest {
     private StaffSession hoa;
     private String base;
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open(1366, 900);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        openBrowser(1366, 900);   // the desk's PC
     }
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
-        base = "http://localhost:" + server.port();
+    void newSession() {
+        base = baseUrl();
         hoa = StaffSession.create(server, browser, "hoa.tran", "operator");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private void openDesk() {
