@@ -93,7 +93,7 @@ public final class BookingService {
             Instant now = clock.instant();
             booking.requireCheckInAllowed(now, zone);
             TicketRequest request = new TicketRequest(booking.siteId(), booking.serviceId(), null, Channel.BOOKING,
-                    printerId, null, booking.phone());
+                    printerId, null, booking.phone(), booking.slotStart());
             return queue.issue(request, "booking:" + booking.id())
                     .compose(ticket -> record(booking, ticket, now));
         });

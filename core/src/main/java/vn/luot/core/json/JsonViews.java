@@ -52,6 +52,7 @@ public final class JsonViews {
                 .put("finishedAt", time(t.finishedAt()))
                 .put("callCount", t.callCount())
                 .put("note", t.note())
+                .put("slotStart", time(t.slotStart()))
                 .put("version", t.version());
     }
 

@@ -16,12 +16,12 @@ public final class Tickets {
 
     public static Ticket waiting(String number, String service, String priority, Instant issuedAt) {
         return new Ticket(UUID.randomUUID(), number, LocalDate.of(2026, 11, 26), "hac-thanh", service, priority,
-                Channel.KIOSK, TicketStatus.WAITING, issuedAt, issuedAt, null, null, null, null, null, 0, 1, null);
+                Channel.KIOSK, TicketStatus.WAITING, issuedAt, issuedAt, null, null, null, null, null, 0, 1, null, null);
     }
 
     public static Ticket waitingFor(String number, String service, Instant issuedAt, int assignedCounter) {
         return new Ticket(UUID.randomUUID(), number, LocalDate.of(2026, 11, 26), "hac-thanh", service, null,
                 Channel.KIOSK, TicketStatus.WAITING, issuedAt, issuedAt, null, assignedCounter, null, null, null, 0, 1,
-                null);
+                null, null);
     }
 }

@@ -142,7 +142,8 @@ class BookingApiTest {
     }
 
     @Test
-    @DisplayName("Check-in issues a waiting ticket with the channel booking, and links booking and ticket")
+    @DisplayName("Check-in issues a waiting ticket with the channel booking and the booked slot, and links booking "
+            + "and ticket")
     void checkInIssuesATicket() {
         String code = book("2026-11-26T10:00:00+07:00").getString("code");
 
@@ -152,6 +153,7 @@ class BookingApiTest {
         JsonObject ticket = r.json().getJsonObject("ticket");
         assertThat(ticket.getString("channel")).isEqualTo("booking");
         assertThat(ticket.getString("status")).isEqualTo("waiting");
+        assertThat(ticket.getString("slotStart")).isEqualTo("2026-11-26T10:00:00+07:00");
         assertThat(ticket.getString("number")).startsWith("B");
         assertThat(ticket.getInteger("position")).isZero();
         assertThat(r.json().getJsonObject("booking").getString("status")).isEqualTo("checked_in");

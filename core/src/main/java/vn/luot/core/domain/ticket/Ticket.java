@@ -16,6 +16,8 @@ import vn.luot.core.domain.QueueException;
  *                          to the queue or transferred to another service or site
  * @param counterId         the counter that called it, while CALLED or SERVING (and afterwards, for the record)
  * @param assignedCounterId set when staff transferred it to one particular counter; only that counter calls it
+ * @param slotStart         the start of the booked slot, for a ticket checked in from a booking; null for
+ *                          walk-ins. The call policy uses it to call booked citizens at their time.
  */
 public record Ticket(
         UUID id,
@@ -35,13 +37,19 @@ public record Ticket(
         Instant finishedAt,
         int callCount,
         int version,
-        String note) {
+        String note,
+        Instant slotStart) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(queuedSince, "queuedSince");
+    }
+
+    /** Checked in from a booking: it carries the booked slot. */
+    public boolean isBooked() {
+        return slotStart != null;
     }
 
     public boolean isPriority() {
@@ -129,6 +137,6 @@ public record Ticket(
                         String newSiteId, String newServiceId, String newNote) {
         return new Ticket(id, number, serviceDay, newSiteId, newServiceId, priorityGroup, channel, newStatus,
                 issuedAt, queuedSince, newCounter, newAssigned, newCalledAt, newServingAt, newFinishedAt,
-                newCallCount, version + 1, newNote);
+                newCallCount, version + 1, newNote, slotStart);
     }
 }

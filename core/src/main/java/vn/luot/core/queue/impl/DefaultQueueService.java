@@ -83,7 +83,8 @@ public final class DefaultQueueService implements QueueService {
             Instant now = clock.instant();
             Ticket draft = new Ticket(TicketIds.next(now), "-", ServiceDay.of(now, catalogue.timeZone()),
                     request.siteId(), request.serviceId(), request.priorityGroup(), request.channel(),
-                    TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note());
+                    TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note(),
+                    request.slotStart());
             return printOrder(printer, draft)
                     .compose(print -> store.issue(draft, service.prefix(), request, idempotencyKey, print))
                     .compose(outcome -> {

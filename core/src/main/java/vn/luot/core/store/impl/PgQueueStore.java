@@ -48,18 +48,18 @@ public final class PgQueueStore implements QueueStore {
     private static final int MAX_CALL_ATTEMPTS = 50;
 
     /**
-     * The ticket and, when a printer is named ($16 not null), its print job: one statement, so both are
+     * The ticket and, when a printer is named ($17 not null), its print job: one statement, so both are
      * stored or neither. A retry that lost the race on the idempotency key inserts no ticket, hence no job.
      */
     private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, "
             + "service_day, site_id, service_id, priority_group, channel, status, issued_at, queued_since, "
-            + "call_count, version, note, printer_id, idempotency_key, request_hash, phone) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15) "
+            + "call_count, version, note, printer_id, idempotency_key, request_hash, phone, slot_start) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15, $16) "
             + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
     /** A ticket and its print job in one statement: an acknowledged ticket always has its job. */
     private static final String INSERT_TICKET_AND_JOB = "WITH ticket AS (" + INSERT_TICKET + " RETURNING id), "
             + "job AS (INSERT INTO print_jobs (id, printer_id, ticket_id, payload, created_at) "
-            + "SELECT $16, $12, ticket.id, $17::text::jsonb, $10 FROM ticket RETURNING id) "
+            + "SELECT $17, $12, ticket.id, $18::text::jsonb, $10 FROM ticket RETURNING id) "
             + "SELECT (SELECT count(*) FROM ticket) AS tickets, (SELECT count(*) FROM job) AS jobs";
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
@@ -154,7 +154,8 @@ public final class PgQueueStore implements QueueStore {
             List<Object> values = new ArrayList<>(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
                     ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
                     ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
-                    request.printerId(), key, key == null ? null : fingerprint, request.phone()));
+                    request.printerId(), key, key == null ? null : fingerprint, request.phone(),
+                    time(ticket.slotStart())));
             Future<Boolean> inserted;
             if (print == null) {
                 // The plain statement: most tickets print nowhere, and it costs the database the least.
@@ -185,7 +186,7 @@ public final class PgQueueStore implements QueueStore {
     private static Ticket numbered(Ticket draft, String number) {
         return new Ticket(draft.id(), number, draft.serviceDay(), draft.siteId(), draft.serviceId(),
                 draft.priorityGroup(), draft.channel(), draft.status(), draft.issuedAt(), draft.queuedSince(), null,
-                null, null, null, null, 0, 1, draft.note());
+                null, null, null, null, 0, 1, draft.note(), draft.slotStart());
     }
 
     private Future<Optional<IssueOutcome>> findByKey(String key, String fingerprint) {

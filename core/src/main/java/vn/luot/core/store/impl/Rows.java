@@ -17,7 +17,7 @@ import vn.luot.core.domain.ticket.TicketStatus;
 final class Rows {
     static final String TICKET_COLUMNS = "id, number, service_day, site_id, service_id, priority_group, channel, "
             + "status, issued_at, queued_since, counter_id, assigned_counter_id, called_at, serving_at, finished_at, "
-            + "call_count, version, note";
+            + "call_count, version, note, slot_start";
     static final String COUNTER_COLUMNS = "id, site_id, state, services, opened_by, current_ticket_id, "
             + "priority_streak, version";
 
@@ -43,7 +43,8 @@ final class Rows {
                 instant(row, "finished_at"),
                 row.getInteger("call_count"),
                 row.getInteger("version"),
-                row.getString("note"));
+                row.getString("note"),
+                instant(row, "slot_start"));
     }
 
     static Counter counter(Row row) {

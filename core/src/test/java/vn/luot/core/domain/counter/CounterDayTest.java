@@ -20,7 +20,7 @@ class CounterDayTest {
     private static Ticket finished(TicketStatus status, Instant called, Instant serving, Duration after) {
         Instant start = serving != null ? serving : called;
         return new Ticket(UUID.randomUUID(), "A001", LocalDate.of(2026, 11, 26), "hac-thanh", "chung-thuc", null,
-                Channel.KIOSK, status, T0, T0, 1, null, called, serving, start.plus(after), 1, 5, null);
+                Channel.KIOSK, status, T0, T0, 1, null, called, serving, start.plus(after), 1, 5, null, null);
     }
 
     @Test
