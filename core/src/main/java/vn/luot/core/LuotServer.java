@@ -109,7 +109,7 @@ public final class LuotServer {
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
                 new StaffAuth(tokens),
-                new Failures(config.server().maxBodyBytes()),
+                new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock), new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),

@@ -104,7 +104,7 @@ class PrintingEndToEndTest {
             assertThat(text).contains("Hỗ trợ dịch vụ công trực tuyến, VNeID")
                     .contains("Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh")
                     .contains("Ưu tiên: Người cao tuổi")
-                    .contains("Số người đang chờ trước bạn: ")
+                    .contains("Số người đang chờ phía trước: ")
                     .contains("Ngày 26/11/2026, lúc 08:30")
                     .doesNotContain("?");
             assertThat(printed.largestText()).isEqualTo(issued.getString("number"));

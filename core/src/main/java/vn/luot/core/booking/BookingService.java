@@ -126,7 +126,7 @@ public final class BookingService {
                 if (stored.isCheckedIn() && ticket.ticket().id().equals(stored.ticketId())) {
                     return new CheckIn(stored, ticket, true);
                 }
-                throw new QueueException(Problem.BOOKING_STATE, stored.code(), stored.status().wireName());
+                throw new QueueException(Problem.BOOKING_STATE, stored.code(), stored.status());
             });
         });
     }

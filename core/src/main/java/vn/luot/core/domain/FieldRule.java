@@ -1,7 +1,7 @@
 package vn.luot.core.domain;
 
 /** What a field of a request must be; the message bundles say it in words ({@code rule.text}, ...). */
-public enum FieldRule {
+public enum FieldRule implements Wording {
     REQUIRED,
     TEXT,
     SHORT_TEXT,
@@ -19,6 +19,7 @@ public enum FieldRule {
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE;
 
+    @Override
     public String messageKey() {
         return "rule." + name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -4,13 +4,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What a member of staff may do. Operators work one counter; managers move counters; admins manage staff. */
-public enum Role {
+public enum Role implements Wording {
     OPERATOR,
     MANAGER,
     ADMIN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String messageKey() {
+        return "role." + wireName();
     }
 
     public static Optional<Role> fromWire(String value) {

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.i18n.Messages;
 import vn.luot.core.store.StoreUnavailableException;
 
@@ -18,9 +20,11 @@ import vn.luot.core.store.StoreUnavailableException;
 public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
     private final int maxBodyBytes;
+    private final Catalogue catalogue;
 
-    public Failures(int maxBodyBytes) {
+    public Failures(int maxBodyBytes, Catalogue catalogue) {
         this.maxBodyBytes = maxBodyBytes;
+        this.catalogue = catalogue;
     }
 
     public void handle(RoutingContext ctx) {
@@ -32,7 +36,7 @@ public final class Failures {
         Object[] arguments = {};
         if (failure instanceof QueueException q) {
             problem = q.problem();
-            arguments = q.arguments();
+            arguments = named(q.arguments());
         } else if (failure instanceof StoreUnavailableException) {
             problem = Problem.DATABASE_UNAVAILABLE;
             LOG.warn("{} {}: {}", ctx.request().method(), ctx.normalizedPath(), failure.getMessage());
@@ -57,6 +61,17 @@ public final class Failures {
             }
         }
         respond(ctx, problem, arguments);
+    }
+
+    /** Sites and services by their configured names, not their ids (an unknown id stays as typed). */
+    private Object[] named(Object[] arguments) {
+        Object[] named = arguments.clone();
+        for (int i = 0; i < named.length; i++) {
+            if (named[i] instanceof CatalogueRef ref) {
+                named[i] = catalogue.nameOf(ref).<Object>map(n -> n).orElse(ref.id());
+            }
+        }
+        return named;
     }
 
     public static void respond(RoutingContext ctx, Problem problem, Object... arguments) {

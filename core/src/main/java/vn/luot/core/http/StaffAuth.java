@@ -35,7 +35,7 @@ public final class StaffAuth {
             tokens.verify(header.substring(7).trim())
                     .onSuccess(actor -> {
                         if (allowed.length > 0 && !actor.hasRole(allowed)) {
-                            ctx.fail(new QueueException(Problem.FORBIDDEN, actor.role().wireName()));
+                            ctx.fail(new QueueException(Problem.FORBIDDEN, actor.role()));
                             return;
                         }
                         ctx.put(ACTOR, actor);

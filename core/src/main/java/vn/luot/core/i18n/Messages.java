@@ -4,12 +4,15 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import vn.luot.core.domain.FieldRule;
+import vn.luot.core.domain.Wording;
+import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.Problem;
 
 /**
  * The words of error messages, from the bundles {@code i18n/errors_vi.properties} and
- * {@code i18n/errors_en.properties}. No user-visible sentence lives in code.
+ * {@code i18n/errors_en.properties}. No user-visible sentence lives in code. Arguments that are
+ * {@link Wording}s (states, roles, field rules) are said in the bundle's words, and names
+ * ({@link LocalizedText}) in the reader's language.
  */
 public final class Messages {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -29,8 +32,10 @@ public final class Messages {
         }
         Object[] words = arguments.clone();
         for (int i = 0; i < words.length; i++) {
-            if (words[i] instanceof FieldRule rule) {
-                words[i] = text(bundle, rule.messageKey());
+            if (words[i] instanceof Wording wording) {
+                words[i] = text(bundle, wording.messageKey());
+            } else if (words[i] instanceof LocalizedText name) {
+                words[i] = VIETNAMESE.equals(locale) ? name.vi() : name.en();
             } else if (words[i] != null && !(words[i] instanceof String)) {
                 words[i] = words[i].toString();
             }

@@ -183,6 +183,20 @@ class TicketApiTest extends ServerPerClassTest {
     }
 
     @Test
+    @DisplayName("Error messages name sites and services by their names in the reader's language, not by their ids")
+    void errorsNameThings() {
+        JsonObject body = new JsonObject().put("serviceId", "kinh-doanh").put("siteId", "tinh");
+
+        Response vi = server.api().post("/api/v1/tickets", body, "Accept-Language", "vi");
+        Response en = server.api().post("/api/v1/tickets", body, "Accept-Language", "en");
+
+        assertThat(vi.json().getString("message")).isEqualTo(
+                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh không tiếp nhận dịch vụ Đăng ký hộ kinh doanh.");
+        assertThat(en.json().getString("message")).isEqualTo(
+                "Reception point at the provincial centre does not offer Household business registration.");
+    }
+
+    @Test
     @DisplayName("An unknown or malformed ticket id is a 404")
     void unknownTicketIs404() {
         assertThat(server.api().get("/api/v1/tickets/" + UUID.randomUUID()).status()).isEqualTo(404);

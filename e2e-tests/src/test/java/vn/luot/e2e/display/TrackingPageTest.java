@@ -43,7 +43,7 @@ class TrackingPageTest extends PageTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/track/?ticket=" + mine.getString("id"));
         assertThat(text(browser, "#ticket-number")).isEqualTo("A003");
         assertThat(text(browser, "#ticket-status")).isEqualTo("Đang chờ");
-        assertThat(text(browser, "#ahead-row dt")).isEqualTo("Số người đang chờ trước bạn");
+        assertThat(text(browser, "#ahead-row dt")).isEqualTo("Số người đang chờ phía trước");
         assertThat(text(browser, "#people-ahead")).isEqualTo("2");
         assertThat(text(browser, "#wait-row dt")).isEqualTo("Thời gian chờ dự kiến");
         assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");

@@ -190,7 +190,7 @@ class KioskPageTest {
         awaitScreen("ticket");
 
         assertThat(browser.text("#print-status")).isEqualTo("Máy in đang tạm ngưng, chưa in được phiếu. "
-                + "Vui lòng ghi nhớ hoặc chụp lại số thứ tự của bạn");
+                + "Vui lòng ghi nhớ số thứ tự, hoặc quét mã QR bên dưới để theo dõi trên điện thoại");
         assertThat(browser.find("#ticket").getAttribute("data-shown-seconds")).isEqualTo("30");
         assertThat(browser.text("#returning")).matches("Màn hình sẽ trở về sau (30|2[0-9]) giây");
         assertThat(server.count("SELECT count(*) FROM print_jobs WHERE printer_id = 'kiosk-2'")).isEqualTo(1);

@@ -86,7 +86,7 @@ class GuidanceDeskTest extends PageTest {
         hoa.awaitText("#estimate-tinh .estimate", "khoảng 0 phút");
         assertThat(browser.find("#estimate-tinh").getAttribute("class")).contains("faster");
         assertThat(browser.find("#estimate-hac-thanh").getAttribute("class")).doesNotContain("faster");
-        assertThat(browser.text("#other-site-faster")).isEqualTo("Điểm tiếp nhận kia đang vắng hơn");
+        assertThat(browser.text("#other-site-faster")).isEqualTo("Điểm tiếp nhận khác đang vắng hơn");
         browser.screenshot("staff-desk-both-sites");
 
         hoa.click("#estimate-tinh");

@@ -69,7 +69,7 @@ class TicketBytesTest {
         assertThat(ticket.codeTable()).isEqualTo(52);
         assertThat(ticket.images()).isZero();
         assertThat(text).contains("Trung tâm Phục vụ hành chính công phường Hạc Thành", "Đất đai",
-                "Số người đang chờ trước bạn: 7", "People ahead of you: 7",
+                "Số người đang chờ phía trước: 7", "People ahead of you: 7",
                 "Thời gian chờ dự kiến: chưa có quầy mở", "Ngày 26/11/2026, lúc 14:05", "Quét mã QR");
         assertThat(ticket.largestText()).isEqualTo("C105");
     }

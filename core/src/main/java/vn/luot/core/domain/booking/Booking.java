@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.ticket.ServiceDay;
 
@@ -72,7 +73,7 @@ public record Booking(
             throw new QueueException(Problem.SLOT_IN_PAST, TIME.format(request.slotStart().atZone(zone)));
         }
         if (!site.openingHours().isOpenAt(request.slotStart().atZone(zone))) {
-            throw new QueueException(Problem.SLOT_OUTSIDE_OPENING_HOURS, site.id(),
+            throw new QueueException(Problem.SLOT_OUTSIDE_OPENING_HOURS, CatalogueRef.site(site.id()),
                     TIME.format(request.slotStart().atZone(zone)));
         }
         return new Booking(id, code, site.id(), request.serviceId(), request.slotStart(), name, digits,
@@ -109,7 +110,7 @@ public record Booking(
 
     private void requireBooked() {
         if (status != BookingStatus.BOOKED) {
-            throw new QueueException(Problem.BOOKING_STATE, code, status.wireName());
+            throw new QueueException(Problem.BOOKING_STATE, code, status);
         }
     }
 

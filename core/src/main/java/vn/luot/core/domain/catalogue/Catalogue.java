@@ -91,12 +91,21 @@ public final class Catalogue {
         }
     }
 
+    /** The configured name of a site, service or priority group, or empty when the id is unknown. */
+    public Optional<LocalizedText> nameOf(CatalogueRef ref) {
+        return switch (ref.kind()) {
+            case SITE -> findSite(ref.id()).map(SiteDefinition::name);
+            case SERVICE -> Optional.ofNullable(services.get(ref.id())).map(ServiceDefinition::name);
+            case PRIORITY_GROUP -> Optional.ofNullable(priorityGroups.get(ref.id())).map(PriorityGroup::name);
+        };
+    }
+
     /** Checks that the site exists and offers the service, in that order. */
     public void requireOffered(String siteId, String serviceId) {
         SiteDefinition site = site(siteId);
         service(serviceId);
         if (!site.offers(serviceId)) {
-            throw new QueueException(Problem.SERVICE_NOT_OFFERED, serviceId, siteId);
+            throw new QueueException(Problem.SERVICE_NOT_OFFERED, CatalogueRef.service(serviceId), CatalogueRef.site(siteId));
         }
     }
 }

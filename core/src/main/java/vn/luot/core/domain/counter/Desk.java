@@ -66,7 +66,7 @@ public final class Desk {
     public DeskChange close() {
         requireOperable();
         if (counter.state() == CounterState.CLOSED) {
-            throw new QueueException(Problem.COUNTER_STATE, counter.id(), counter.state().wireName());
+            throw new QueueException(Problem.COUNTER_STATE, counter.id(), counter.state());
         }
         requireIdle();
         return new DeskChange(EventType.COUNTER_CLOSED,
@@ -160,7 +160,7 @@ public final class Desk {
 
     private void requireState(CounterState expected) {
         if (counter.state() != expected) {
-            throw new QueueException(Problem.COUNTER_STATE, counter.id(), counter.state().wireName());
+            throw new QueueException(Problem.COUNTER_STATE, counter.id(), counter.state());
         }
     }
 

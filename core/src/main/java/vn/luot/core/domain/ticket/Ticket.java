@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.catalogue.CatalogueRef;
 
 /**
  * A numbered queue ticket. Immutable: each step of its life returns a new ticket with a higher
@@ -74,7 +75,7 @@ public record Ticket(
     public Ticket calledBy(int counter, String counterSiteId, Instant now) {
         require(status == TicketStatus.WAITING);
         if (!siteId.equals(counterSiteId)) {
-            throw new QueueException(Problem.TICKET_AT_OTHER_SITE, number, siteId);
+            throw new QueueException(Problem.TICKET_AT_OTHER_SITE, number, CatalogueRef.site(siteId));
         }
         if (assignedCounterId != null && assignedCounterId != counter) {
             throw new QueueException(Problem.TICKET_RESERVED_FOR_OTHER_COUNTER, number, assignedCounterId);
@@ -128,7 +129,7 @@ public record Ticket(
 
     private void require(boolean allowed) {
         if (!allowed) {
-            throw new QueueException(Problem.TICKET_STATE, number, status.wireName());
+            throw new QueueException(Problem.TICKET_STATE, number, status);
         }
     }
 

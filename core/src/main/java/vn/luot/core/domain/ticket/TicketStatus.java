@@ -2,9 +2,10 @@ package vn.luot.core.domain.ticket;
 
 import java.util.Locale;
 import java.util.Optional;
+import vn.luot.core.domain.Wording;
 
 /** Where a ticket is in its life. Only WAITING tickets can be called; only CALLED and SERVING ones sit at a counter. */
-public enum TicketStatus {
+public enum TicketStatus implements Wording {
     WAITING,
     CALLED,
     SERVING,
@@ -13,6 +14,11 @@ public enum TicketStatus {
     CANCELLED,
     /** Left waiting when its day ended. */
     EXPIRED;
+
+    @Override
+    public String messageKey() {
+        return "state.ticket." + wireName();
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -244,7 +244,8 @@ public final class DefaultQueueService implements QueueService {
                 String site = target.siteId() != null ? target.siteId()
                         : counterSite != null ? counterSite : ticket == null ? null : ticket.siteId();
                 if (counterSite != null && !counterSite.equals(site)) {
-                    throw new QueueException(Problem.COUNTER_AT_OTHER_SITE, target.counterId(), counterSite);
+                    throw new QueueException(Problem.COUNTER_AT_OTHER_SITE, target.counterId(),
+                            vn.luot.core.domain.catalogue.CatalogueRef.site(counterSite));
                 }
                 if (ticket != null) {
                     String service = target.serviceId() != null ? target.serviceId() : ticket.serviceId();
