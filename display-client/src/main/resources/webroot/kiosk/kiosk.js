@@ -9,26 +9,40 @@
  * No duplicates: each service tap gets an Idempotency-Key, and every request for that tap (a double tap,
  * a retry after a lost answer) carries the same key, so the server makes one ticket at most.
  *
- * The start screen shows, for each service, the people waiting and the estimated wait here and at the
- * other site, and says so when the other site is much faster (the server applies the rule). It refreshes
- * on every event of either hall's live stream (Luot.SiteStream), and every 30 s in any case.
+ * The start screen shows, for each service, the people waiting and the estimated wait here, and names
+ * another site only when a ticket there would wait clearly less (the server applies the rule; see
+ * fasterElsewhere). It refreshes on every event of either hall's live stream (Luot.SiteStream), and every
+ * 30 s in any case.
+ *
+ * Every return to the start (after a ticket, or when nobody has touched the screen for a while) returns
+ * to the kiosk's own language, Vietnamese unless the address says lang=en: the next citizen must not find
+ * the previous one's English.
+ *
+ * Outside opening hours (GET /api/v1/kiosk/{site} says issuing.open = false) the kiosk shows when the site
+ * opens and issues nothing. A wrong address (an unknown site or printer) shows what is wrong, for staff.
  */
 (function () {
   'use strict';
 
   const T = Luot.i18n;
   const params = new URLSearchParams(window.location.search);
-  const siteId = params.get('site') || 'hac-thanh';
   const printerId = params.get('printer') || null;
+  /** The kiosk's own language, which every return to the start brings back. */
+  const homeLanguage = params.get('lang') === 'en' ? 'en' : 'vi';
+  let siteId = params.get('site');
   /** A tap this soon after the screen changed is the same finger's second tap, not a choice. */
   const TAP_GUARD_MS = 600;
   const RETRY_MS = [500, 1000, 2000, 4000];
   const PRIORITY_SCREEN_IDLE_MS = 30000;
   const QUEUES_EVERY_MS = 30000;
   const PRINTER_EVERY_MS = 10000;
+  /** On the start screen in another language, nobody has touched it for this long: back to the home language. */
+  const START_IDLE_MS = 45000;
 
   const state = {
     centre: null,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    clockOffsetMs: 0,
     sites: {},
     services: {},
     priorityGroups: [],
@@ -52,7 +66,7 @@
   }
 
   function show(screen) {
-    ['start', 'priority', 'ticket'].forEach((id) => { $(id).hidden = id !== screen; });
+    ['start', 'priority', 'ticket', 'closed', 'error'].forEach((id) => { $(id).hidden = id !== screen; });
     document.body.dataset.screen = screen;
     state.screenSince = Date.now();
     document.body.dataset.tapReady = 'false';
@@ -87,24 +101,46 @@
       const service = state.services[line.serviceId];
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'service' + (line.elsewhereMuchFaster ? ' faster-elsewhere' : '');
+      const faster = fasterElsewhere(line);
+      button.className = 'service' + (faster ? ' faster-elsewhere' : '');
       button.dataset.service = line.serviceId;
       button.appendChild(span('service-name', T.name(service.name)));
       const here = line.here;
       button.appendChild(span('here', T.t('kiosk.waitingHere', { waiting: here.waiting }) + ' · '
         + minutes(here.estimatedWaitMinutes)));
-      line.elsewhere.forEach((there) => {
-        const site = state.sites[there.siteId];
-        const text = T.t('kiosk.elsewhere', { site: T.name(site.name), waiting: there.waiting }) + ' · '
-          + minutes(there.estimatedWaitMinutes);
-        const el = span('elsewhere', text);
-        el.dataset.site = there.siteId;
+      if (faster) {
+        const el = span('faster', fasterWords(faster));
+        el.dataset.site = faster.siteId;
         button.appendChild(el);
-        if (there.muchFaster) button.appendChild(span('faster', T.t('word.otherSiteFaster')));
-      });
+      }
       button.addEventListener('click', () => chooseService(line.serviceId));
       list.appendChild(button);
     });
+  }
+
+  /**
+   * The other site worth the trip for this service, or null: the server's rule decides (today
+   * FasterSiteRule through GET /api/v1/kiosk; a recommendation endpoint later), this function only
+   * picks the best site it flagged and the minutes saved. The one place the kiosk reads that rule.
+   */
+  function fasterElsewhere(line) {
+    const flagged = line.elsewhere.filter((there) => there.muchFaster);
+    if (flagged.length === 0) return null;
+    flagged.sort((a, b) => (a.estimatedWaitMinutes || 0) - (b.estimatedWaitMinutes || 0));
+    const best = flagged[0];
+    const here = line.here.estimatedWaitMinutes;
+    return {
+      siteId: best.siteId,
+      minutesSaved: here === null || here === undefined ? null : here - (best.estimatedWaitMinutes || 0),
+      minutesThere: best.estimatedWaitMinutes,
+    };
+  }
+
+  function fasterWords(faster) {
+    const site = T.name(state.sites[faster.siteId].name);
+    return faster.minutesSaved === null
+      ? T.t('kiosk.openThere', { site: site, minutes: faster.minutesThere })
+      : T.t('kiosk.fasterThere', { site: site, minutes: faster.minutesSaved });
   }
 
   function span(className, text) {
@@ -117,7 +153,9 @@
   async function refreshQueues() {
     try {
       state.kiosk = await getJson('/api/v1/kiosk/' + encodeURIComponent(siteId));
+      state.clockOffsetMs = Date.parse(state.kiosk.at) - Date.now();
       renderServices();
+      followOpeningHours();
     } catch (e) {
       // keep showing the last known lines; the live streams report a lost connection
     }
@@ -132,7 +170,13 @@
   async function refreshPrinter() {
     if (!printerId) return;
     try {
-      state.printer = await getJson('/api/v1/printers/' + encodeURIComponent(printerId));
+      const response = await fetch('/api/v1/printers/' + encodeURIComponent(printerId), { cache: 'no-store' });
+      if (response.status === 404) {
+        showError(T.t('kiosk.unknownPrinter', { printer: printerId }));
+        return;
+      }
+      if (!response.ok) throw new Error('printer: ' + response.status);
+      state.printer = await response.json();
     } catch (e) {
       state.printer = { state: 'offline', prints: false };
     }
@@ -142,7 +186,9 @@
   function renderPrinterBanner() {
     const banner = $('printer-banner');
     const p = state.printer;
-    if (!printerId || !p || p.state === 'online') {
+    // The ticket screen says it once, beside the number: no banner above it saying it again.
+    const onTicket = document.body.dataset.screen === 'ticket';
+    if (!printerId || !p || p.state === 'online' || onTicket || document.body.dataset.screen === 'error') {
       banner.hidden = true;
       return;
     }
@@ -225,6 +271,10 @@
           body: body,
         });
         if (response.status === 201) return response.json();
+        if (response.status === 409) {
+          refreshQueues();   // closed meanwhile: the kiosk shows when it opens
+          return null;
+        }
         if (response.status < 500) return null;
       } catch (e) {
         // the answer was lost: the same key makes the retry safe
@@ -254,11 +304,22 @@
       status.textContent = why + '. ' + T.t('kiosk.rememberNumber');
       status.className = 'print-status printer-out';
     }
+    showTrackingCode(prints ? null : ticket.trackingUrl);
     const seconds = prints ? state.kiosk.numberShownSeconds : state.kiosk.numberShownWhenPrinterOutSeconds;
     $('ticket').dataset.shownSeconds = String(seconds);
     $('ticket').dataset.ticketId = ticket.id;
     show('ticket');
+    renderPrinterBanner();
     countDown(seconds);
+  }
+
+  /** Without a printed ticket, its QR code on the screen: the citizen follows the turn on a phone. */
+  function showTrackingCode(url) {
+    const figure = $('ticket-qr');
+    figure.hidden = !url;
+    if (!url) return;
+    Luot.Qr.draw($('ticket-qr-code'), url);
+    $('ticket-qr-code').setAttribute('aria-label', T.t('kiosk.qrLabel'));
   }
 
   function countDown(seconds) {
@@ -271,24 +332,123 @@
     state.returnTimer = setTimeout(() => countDown(seconds - 1), 1000);
   }
 
-  function backToStart() {
+  async function backToStart() {
     clearTimeout(state.returnTimer);
     clearTimeout(state.idleTimer);
     state.selection = null;
     state.busy = false;
-    show('start');
+    if (T.lang() !== homeLanguage) await setLanguage(homeLanguage);
+    show(state.kiosk && state.kiosk.issuing && !state.kiosk.issuing.open ? 'closed' : 'start');
+    renderPrinterBanner();
     refreshQueues();
+  }
+
+  /** In another language on the start screen, untouched for a while: the next citizen finds Vietnamese. */
+  function watchStartIdle() {
+    let touched = Date.now();
+    document.addEventListener('pointerdown', () => { touched = Date.now(); }, true);
+    setInterval(() => {
+      const screen = document.body.dataset.screen;
+      if ((screen === 'start' || screen === 'closed') && T.lang() !== homeLanguage && Date.now() - touched > START_IDLE_MS) {
+        backToStart();
+      }
+    }, 1000);
+  }
+
+  // ---- opening hours and wrong addresses -----------------------------------------------------------
+
+  /** Outside opening hours the kiosk shows when the site opens, and the start screen comes back by itself. */
+  function followOpeningHours() {
+    const issuing = state.kiosk && state.kiosk.issuing;
+    if (!issuing) return;
+    const screen = document.body.dataset.screen;
+    renderClosed(issuing);
+    if (!issuing.open && screen === 'start') show('closed');
+    if (issuing.open && screen === 'closed') show('start');
+  }
+
+  function renderClosed(issuing) {
+    const site = T.name(state.sites[siteId].name);
+    $('closed-opens').textContent = issuing.opensAt
+      ? T.t('kiosk.opensAt', { site: site, time: clockTime(issuing.opensAt), day: dayWords(issuing.opensAt) })
+      : T.t('kiosk.closedNoDate', { site: site });
+    $('closed-from').textContent = issuing.issuingFrom ? T.t('kiosk.numbersFrom', { time: clockTime(issuing.issuingFrom) }) : '';
+    const list = $('closed-hours');
+    list.textContent = '';
+    weekHours(state.sites[siteId].openingHours).forEach((text) => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      list.appendChild(item);
+    });
+  }
+
+  const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+  /** "Thứ Hai – Thứ Sáu: 07:00–11:30, 13:30–17:00", days with the same hours joined. */
+  function weekHours(hours) {
+    const lines = [];
+    let i = 0;
+    while (i < DAYS.length) {
+      const periods = (hours[DAYS[i]] || []).join(',');
+      let j = i;
+      while (j + 1 < DAYS.length && (hours[DAYS[j + 1]] || []).join(',') === periods) j++;
+      if (periods) {
+        const days = i === j ? T.t('day.' + DAYS[i]) : T.t('day.' + DAYS[i]) + ' – ' + T.t('day.' + DAYS[j]);
+        lines.push(days + ': ' + periods.split(',').map((p) => p.replace('-', '–')).join(', '));
+      }
+      i = j + 1;
+    }
+    return lines;
+  }
+
+  function centreParts(iso) {
+    const parts = {};
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: state.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', weekday: 'short',
+    }).formatToParts(iso ? new Date(iso) : new Date(Date.now() + state.clockOffsetMs))
+      .forEach((p) => { parts[p.type] = p.value; });
+    return parts;
+  }
+
+  function clockTime(iso) {
+    const p = centreParts(iso);
+    return p.hour + ':' + p.minute;
+  }
+
+  /** "hôm nay", "ngày mai", or "thứ Hai 30/11/2026", in the centre's time zone by the server's clock. */
+  function dayWords(iso) {
+    const then = centreParts(iso);
+    const today = centreParts(null);
+    const date = (p) => p.year + '-' + p.month + '-' + p.day;
+    const tomorrow = new Date(Date.parse(date(today) + 'T12:00:00Z') + 86400000).toISOString().slice(0, 10);
+    if (date(then) === date(today)) return T.t('kiosk.today');
+    if (date(then) === tomorrow) return T.t('kiosk.tomorrow');
+    const weekday = DAYS[['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(then.weekday)];
+    return T.t('kiosk.onDay', { weekday: T.t('day.' + weekday), date: then.day + '/' + then.month + '/' + then.year });
+  }
+
+  function showError(text) {
+    $('error-text').textContent = text;
+    show('error');
+    renderPrinterBanner();
+    document.body.dataset.ready = 'true';
   }
 
   // ---- language, live updates, start -----------------------------------------------------------
 
-  async function switchLanguage() {
-    await T.load('kiosk', T.lang() === 'vi' ? 'en' : 'vi');
+  function switchLanguage() {
+    return setLanguage(T.lang() === 'vi' ? 'en' : 'vi');
+  }
+
+  async function setLanguage(lang) {
+    await T.load('kiosk', lang);
     T.apply();
     renderHeader();
     renderServices();
     renderPriorityGroups();
     renderPrinterBanner();
+    if (state.kiosk && state.kiosk.issuing) renderClosed(state.kiosk.issuing);
     if (state.selection) $('chosen-service').textContent = T.name(state.services[state.selection.serviceId].name);
   }
 
@@ -305,18 +465,27 @@
   }
 
   async function start() {
-    await T.load('kiosk', params.get('lang'));
+    await T.load('kiosk', homeLanguage);
     T.apply();
     const [sites, catalogue] = await Promise.all([getJson('/api/v1/sites'), getJson('/api/v1/services')]);
     state.centre = sites.centre.name;
+    state.timeZone = sites.timeZone;
     sites.sites.forEach((s) => { state.sites[s.id] = s; });
     catalogue.services.forEach((s) => { state.services[s.id] = s; });
     state.priorityGroups = catalogue.priorityGroups;
+    siteId = siteId || sites.sites[0].id;
+    if (!state.sites[siteId]) {
+      showError(T.t('kiosk.unknownSite', { site: siteId, sites: Object.keys(state.sites).join(', ') }));
+      return;
+    }
     renderHeader();
     renderPriorityGroups();
     show('start');
     await Promise.all([refreshQueues(), refreshPrinter()]);
+    if (document.body.dataset.screen === 'error') return;
+    followOpeningHours();
     document.body.dataset.ready = 'true';
+    watchStartIdle();
 
     $('language').addEventListener('click', switchLanguage);
     $('no-priority').addEventListener('click', () => issue(null));

@@ -31,6 +31,7 @@ import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
+import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
@@ -47,7 +48,9 @@ import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
+import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
@@ -88,7 +91,8 @@ public final class LuotServer {
         LiveHub hub = new LiveHub(store, config, views, clock);
         EventPublisher events = new LocalEventPublisher(hub);
         QueueMetrics metrics = new QueueMetrics(registry);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock);
+        IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
@@ -111,11 +115,13 @@ public final class LuotServer {
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
-                new ApiRouter.Printing(new KioskHandler(config, hub, views, clock), new PrinterHandler(printers, views),
+                new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),
+                        new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
-                new WorkstationHandler(lookup, staffViews));
+                new WorkstationHandler(lookup, staffViews),
+                new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

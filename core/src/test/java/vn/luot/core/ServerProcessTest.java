@@ -93,7 +93,8 @@ class ServerProcessTest {
     /** Starts Main and waits for its "ready" line; returns what it logged until then. */
     private List<String> start(int port) throws IOException, InterruptedException {
         ProcessBuilder builder = java(Map.of("LUOT_PORT", Integer.toString(port), "LUOT_DATA_DIR", dataDir.toString(),
-                "LUOT_CONFIG", TestServer.shippedConfig().toString(), "LUOT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD));
+                "LUOT_CONFIG", TestServer.shippedConfig().toString(), "LUOT_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD,
+                "LUOT_NUMBERS_AT_ANY_HOUR", "true"));   // the real clock: the test may run at night
         builder.redirectErrorStream(true);
         server = builder.start();
         List<String> lines = new CopyOnWriteArrayList<>();

@@ -29,6 +29,7 @@ import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 
 /**
@@ -79,7 +80,7 @@ public final class ConfigLoader {
         LuotConfig.Server server = server(root.child("server"), env);
         LuotConfig.Database database = database(root.child("database"), env);
         LuotConfig.Security security = security(root.child("security"), env);
-        LuotConfig.Queue queue = queue(root.child("queue"));
+        LuotConfig.Queue queue = queue(root.child("queue"), env);
         LuotConfig.Announcements announcements = announcements(root.child("announcements"));
 
         List<PriorityGroup> groups = priorityGroups(root);
@@ -134,11 +135,18 @@ public final class ConfigLoader {
         return new LuotConfig.Security(Duration.ofMinutes(ttl), iterations, secret, adminPassword);
     }
 
-    private static LuotConfig.Queue queue(ConfigNode node) {
+    private static LuotConfig.Queue queue(ConfigNode node, Overrides env) {
         int maxPriority = node.integer("maxPriorityCallsInRow", 0, 100);
         double smoothing = node.decimal("serviceTimeSmoothing", 0.001, 1.0);
+        int early = node.integer("numbersBeforeOpeningMinutes", 0, 240);
+        boolean onlyInHours = node.bool("numbersOnlyInOpeningHours");
+        String anyHour = env.get("LUOT_NUMBERS_AT_ANY_HOUR").orElse("false");
+        if (!anyHour.equals("true") && !anyHour.equals("false")) {
+            throw new ConfigException("LUOT_NUMBERS_AT_ANY_HOUR: must be true or false, got '" + anyHour + "'");
+        }
         node.rejectUnknownKeys();
-        return new LuotConfig.Queue(maxPriority, smoothing);
+        return new LuotConfig.Queue(maxPriority, smoothing,
+                new IssuingHours(Duration.ofMinutes(early), onlyInHours && !anyHour.equals("true")));
     }
 
     private static LuotConfig.Announcements announcements(ConfigNode node) {

@@ -98,6 +98,17 @@ final class ConfigNode {
         return (int) number;
     }
 
+    boolean bool(String key) {
+        JsonNode value = raw(key);
+        if (value == null || value.isNull()) {
+            throw error(key, "is missing");
+        }
+        if (!value.isBoolean()) {
+            throw error(key, "must be true or false, got " + describe(value));
+        }
+        return value.asBoolean();
+    }
+
     double decimal(String key, double min, double max) {
         JsonNode value = raw(key);
         if (value == null || value.isNull()) {

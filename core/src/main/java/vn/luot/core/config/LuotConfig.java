@@ -9,6 +9,7 @@ import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
@@ -50,7 +51,8 @@ public record LuotConfig(
         }
     }
 
-    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing) {
+    /** @param issuingHours when the sites give out numbers (opening hours, the early window) */
+    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, IssuingHours issuingHours) {
     }
 
     public record Announcements(int firstCallRepeats, int recallRepeats, int recentCallsShown) {

@@ -17,7 +17,8 @@ public enum FieldRule implements Wording {
     DATE_TIME,
     BOOKING_CODE,
     TICKET_NUMBER,
-    ONE_OF_CODE_OR_PHONE;
+    ONE_OF_CODE_OR_PHONE,
+    TRUE_OR_FALSE;
 
     @Override
     public String messageKey() {

@@ -19,7 +19,7 @@ public final class ApiRouter {
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
-                           BookingHandler bookings, WorkstationHandler workstation) {
+                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -50,9 +50,11 @@ public final class ApiRouter {
         router.get("/api/v1/sites").handler(h.sites()::list);
         router.get("/api/v1/sites/:siteId").handler(h.sites()::get);
         router.get("/api/v1/sites/:siteId/queues").handler(h.sites()::queues);
+        router.get("/api/v1/sites/:siteId/issuing").handler(h.issuing()::status);
+        router.put("/api/v1/sites/:siteId/after-hours").handler(supervisor).handler(h.issuing()::setAfterHours);
         router.get("/api/v1/services").handler(h.sites()::services);
 
-        router.post("/api/v1/tickets").handler(h.tickets()::issue);
+        router.post("/api/v1/tickets").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
         router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);

@@ -18,6 +18,7 @@ import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.ServiceComparison;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.queue.IssuingService;
 
 /**
  * {@code GET /api/v1/kiosk/{siteId}}: what a ticket kiosk shows. For each service of its site, the line
@@ -29,8 +30,10 @@ public final class KioskHandler {
     private final LiveHub hub;
     private final JsonViews views;
     private final Clock clock;
+    private final IssuingService issuing;
 
-    public KioskHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock) {
+    public KioskHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock, IssuingService issuing) {
+        this.issuing = issuing;
         this.catalogue = config.catalogue();
         this.kiosk = config.kiosk();
         this.hub = hub;
@@ -44,7 +47,8 @@ public final class KioskHandler {
                 .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
         List<Future<List<QueueStats>>> asked = new ArrayList<>();
         catalogue.sites().forEach(s -> asked.add(hub.queues(s.id())));
-        Future.all(asked).onSuccess(done -> {
+        Future<IssuingService.Status> open = issuing.status(site.id());
+        Future.all(Future.all(asked), open).onSuccess(done -> {
             Map<String, List<QueueStats>> queues = new HashMap<>();
             for (int i = 0; i < asked.size(); i++) {
                 queues.put(catalogue.sites().get(i).id(), asked.get(i).result());
@@ -68,6 +72,7 @@ public final class KioskHandler {
                     .put("otherSiteMuchFaster", new JsonObject()
                             .put("minMinutesSaved", kiosk.otherSiteMuchFaster().minMinutesSaved())
                             .put("maxShareOfWait", kiosk.otherSiteMuchFaster().maxShareOfWait()))
+                    .put("issuing", IssuingHandler.json(open.result(), views))
                     .put("services", services));
         }).onFailure(ctx::fail);
     }

@@ -68,6 +68,14 @@ public final class RequestBody {
         return text.isBlank() ? null : text.trim();
     }
 
+    public boolean requiredBoolean(String field) {
+        Object value = json.getValue(field);
+        if (!(value instanceof Boolean flag)) {
+            throw new QueueException(Problem.INVALID_FIELD, field, FieldRule.TRUE_OR_FALSE);
+        }
+        return flag;
+    }
+
     public Integer optionalInteger(String field) {
         Object value = json.getValue(field);
         if (value == null) {

@@ -25,6 +25,21 @@ public final class StaffAuth {
         return withRole();
     }
 
+    /**
+     * For routes open to the public that staff use too (taking a ticket at the desk): a token, when one is
+     * sent, must be valid and tells who acts; without one the request is the public's.
+     */
+    public Handler<RoutingContext> optionalStaff() {
+        Handler<RoutingContext> staff = withRole();
+        return ctx -> {
+            if (ctx.request().getHeader("Authorization") == null) {
+                ctx.next();
+            } else {
+                staff.handle(ctx);
+            }
+        };
+    }
+
     public Handler<RoutingContext> withRole(Role... allowed) {
         return ctx -> {
             String header = ctx.request().getHeader("Authorization");

@@ -34,7 +34,7 @@ public final class TicketHandler {
         TicketRequest request = new TicketRequest(body.requiredText("siteId"), body.requiredText("serviceId"),
                 body.optionalText("priority"), channel, body.optionalText("printerId"), body.optionalText("note"),
                 phone);
-        queue.issue(request, Idempotency.key(ctx))
+        queue.issue(request, Idempotency.key(ctx), StaffAuth.actor(ctx))
                 .onSuccess(view -> {
                     ctx.response().putHeader("Location", "/api/v1/tickets/" + view.ticket().id());
                     if (view.replayed()) {

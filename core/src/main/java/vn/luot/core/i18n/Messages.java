@@ -1,6 +1,9 @@
 package vn.luot.core.i18n;
 
 import java.text.MessageFormat;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -17,6 +20,8 @@ import vn.luot.core.domain.Problem;
 public final class Messages {
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final String BUNDLE = "i18n.errors";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private Messages() {
     }
@@ -34,6 +39,10 @@ public final class Messages {
         for (int i = 0; i < words.length; i++) {
             if (words[i] instanceof Wording wording) {
                 words[i] = text(bundle, wording.messageKey());
+            } else if (words[i] instanceof LocalDateTime moment) {
+                words[i] = MOMENT.format(moment);
+            } else if (words[i] instanceof LocalTime time) {
+                words[i] = TIME.format(time);
             } else if (words[i] instanceof LocalizedText name) {
                 words[i] = VIETNAMESE.equals(locale) ? name.vi() : name.en();
             } else if (words[i] != null && !(words[i] instanceof String)) {

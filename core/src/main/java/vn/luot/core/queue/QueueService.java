@@ -26,12 +26,20 @@ import vn.luot.core.store.QueueStore;
 public interface QueueService {
 
     static QueueService create(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
-                               QueueMetrics metrics, Clock clock) {
-        return new DefaultQueueService(store, events, hub, config, metrics, clock);
+                               QueueMetrics metrics, Clock clock, IssuingService issuing) {
+        return new DefaultQueueService(store, events, hub, config, metrics, clock, issuing);
     }
 
-    /** Issues a ticket (or, for a repeated idempotency key, returns the one issued the first time). */
-    Future<TicketView> issue(TicketRequest request, String idempotencyKey);
+    /**
+     * Issues a ticket (or, for a repeated idempotency key, returns the one issued the first time), within
+     * the site's opening hours ({@link IssuingService#requireIssuing}).
+     */
+    default Future<TicketView> issue(TicketRequest request, String idempotencyKey) {
+        return issue(request, idempotencyKey, null);
+    }
+
+    /** @param staff the member of staff issuing it at the guidance desk, or null for the public */
+    Future<TicketView> issue(TicketRequest request, String idempotencyKey, Actor staff);
 
     Future<TicketView> ticket(UUID id);
 

@@ -53,6 +53,9 @@ public interface QueueStore {
     Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
                                PrintOrder print);
 
+    /** The ticket an earlier request with this key made (as a replay), or empty when none did. */
+    Future<Optional<IssueOutcome>> issuedBefore(TicketRequest request, String idempotencyKey);
+
     Future<Optional<Ticket>> ticket(UUID id);
 
     Future<Optional<Ticket>> ticketByNumber(LocalDate serviceDay, String number);

@@ -95,7 +95,8 @@ class CallOrderTest {
     @Test
     @DisplayName("The limit of priority calls in a row is configurable")
     void limitIsConfigurable() {
-        start(config -> config.withQueue(new LuotConfig.Queue(1, config.queue().serviceTimeSmoothing())));
+        start(config -> config.withQueue(new LuotConfig.Queue(1, config.queue().serviceTimeSmoothing(),
+                config.queue().issuingHours())));
         String normal = issue("chung-thuc", null);
         server.clock().advance(Duration.ofMinutes(20));
         String p1 = issue("chung-thuc", "elderly");

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import vn.luot.core.LuotServer;
 import vn.luot.core.config.ConfigLoader;
 import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.metrics.VertxFactory;
 
 /**
@@ -42,6 +43,13 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start() {
         return start(UnaryOperator.identity());
+    }
+
+    /** The shipped configuration, but numbers at any hour: for tests about midnight, not about opening hours. */
+    public static LuotConfig atAnyHour(LuotConfig config) {
+        return config.withQueue(new LuotConfig.Queue(config.queue().maxPriorityCallsInRow(),
+                config.queue().serviceTimeSmoothing(),
+                new IssuingHours(config.queue().issuingHours().early(), false)));
     }
 
     /** Starts a server with the shipped configuration, changed by {@code tweak}. */

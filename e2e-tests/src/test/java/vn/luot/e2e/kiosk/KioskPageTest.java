@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,7 @@ import vn.luot.bridge.support.Bridges;
 import vn.luot.bridge.support.FakePrinter;
 import vn.luot.bridge.support.PrintedTicket;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.MutableClock;
 import vn.luot.core.support.TestServer;
 import vn.luot.e2e.support.Browser;
 
@@ -191,10 +193,14 @@ class KioskPageTest {
 
         assertThat(browser.text("#print-status")).isEqualTo("Máy in đang tạm ngưng, chưa in được phiếu. "
                 + "Vui lòng ghi nhớ số thứ tự, hoặc quét mã QR bên dưới để theo dõi trên điện thoại");
+        assertThat(browser.find("#printer-banner").isDisplayed()).as("the printer message is said once").isFalse();
+        assertThat(browser.find("body").getText().split("Máy in đang tạm ngưng", -1)).hasSize(2);
+        assertThat(QrCodes.decode(browser, "#ticket-qr-code")).isEqualTo(ticketShown().getString("trackingUrl"));
+        assertThat(browser.find("#ticket-qr-code").getSize().getWidth()).isGreaterThanOrEqualTo(400);
         assertThat(browser.find("#ticket").getAttribute("data-shown-seconds")).isEqualTo("30");
         assertThat(browser.text("#returning")).matches("Màn hình sẽ trở về sau (30|2[0-9]) giây");
         assertThat(server.count("SELECT count(*) FROM print_jobs WHERE printer_id = 'kiosk-2'")).isEqualTo(1);
-        browser.screenshot("kiosk-printer-offline");
+        browser.screenshot("kiosk-printer-out");
         browser.find("#done").click();
     }
 
@@ -225,20 +231,24 @@ class KioskPageTest {
     }
 
     @Test
-    @DisplayName("Each service shows who waits here and at the other site, says when the other site is much faster, and follows the hall live")
-    void comparesBothSites() {
+    @DisplayName("Each service shows who waits here; another site is named, in 28 px or more, only when it is clearly faster; the hall is followed live")
+    void namesTheOtherSiteOnlyWhenItHelps() {
+        open(kiosk("site=hac-thanh&printer=kiosk-1"));
+        assertThat(browser.script("return document.querySelectorAll('.service .faster, .service .elsewhere').length"))
+                .as("nobody waits anywhere: nothing about the other site").isEqualTo(0L);
+
         server.open(1, server.newStaff("operator"), "chung-thuc");
         server.open(21, server.newStaff("operator"), "chung-thuc");
         for (int i = 0; i < 8; i++) {
             server.issue("hac-thanh", "chung-thuc");
         }
-        open(kiosk("site=hac-thanh&printer=kiosk-1"));
         String button = ".service[data-service='chung-thuc']";
-
         browser.await(d -> "Đang chờ: 8 người · khoảng 40 phút".equals(liveText(button + " .here")));
-        assertThat(liveText(button + " .elsewhere[data-site='tinh']")).isEqualTo(
-                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: 0 người đang chờ · khoảng 0 phút");
-        assertThat(liveText(button + " .faster")).isEqualTo("Điểm tiếp nhận kia đang vắng hơn");
+        browser.await(d -> liveText(button + " .faster") != null);
+        assertThat(liveText(button + " .faster")).isEqualTo(
+                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: chờ ít hơn khoảng 40 phút");
+        assertThat(browser.script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)",
+                button + " .faster")).satisfies(px -> assertThat(((Number) px).doubleValue()).isGreaterThanOrEqualTo(28));
         assertThat(liveText(".service[data-service='dat-dai'] .faster")).isNull();
         browser.screenshot("kiosk-other-site-faster");
 
@@ -260,5 +270,88 @@ class KioskPageTest {
 
         browser.find("#language").click();
         browser.await(d -> browser.text("h1").equals("Lấy số thứ tự"));
+    }
+
+    @Test
+    @DisplayName("After a citizen chose English, the kiosk is back in Vietnamese for the next one once the ticket is done")
+    void backToVietnameseAfterATicket() {
+        open(kiosk("site=hac-thanh&printer=kiosk-1"));
+        browser.find("#language").click();
+        browser.await(d -> browser.text("h1").equals("Take a number"));
+        tap(".service[data-service='tra-ket-qua']");
+        awaitScreen("priority");
+        tap("#no-priority");
+        awaitScreen("ticket");
+        assertThat(browser.text("#ticket .label")).isEqualTo("Your ticket number");
+
+        tap("#done");
+        awaitScreen("start");
+
+        browser.await(d -> "Lấy số thứ tự".equals(liveText("#start h1")));
+        assertThat(liveText("#language")).isEqualTo("English");
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("vi");
+    }
+
+    @Test
+    @DisplayName("At 01:37 the kiosk says when the centre opens and issues nothing; at 06:35 it gives numbers again")
+    void closedOutsideOpeningHours() {
+        long before = tickets();
+        try {
+            server.clock().set(ZonedDateTime.of(2026, 11, 26, 1, 37, 0, 0, MutableClock.CENTRE).toInstant());
+            open(kiosk("site=hac-thanh&printer=kiosk-1"));
+            awaitScreen("closed");
+            assertThat(liveText("#closed h1")).isEqualTo("Ngoài giờ làm việc");
+            assertThat(liveText("#closed-opens")).isEqualTo(
+                    "Trung tâm Phục vụ hành chính công phường Hạc Thành mở cửa lúc 07:00 hôm nay.");
+            assertThat(liveText("#closed-from")).isEqualTo("Máy bắt đầu cấp số thứ tự từ 06:30.");
+            assertThat(liveText("#closed-hours")).contains("Thứ Hai – Thứ Sáu: 07:00–11:30, 13:30–17:00")
+                    .contains("Thứ Bảy: 07:30–11:30");
+            assertThat(browser.find("#services").isDisplayed()).isFalse();
+            browser.screenshot("kiosk-closed");
+            browser.viewport(1920, 1080);
+            browser.screenshot("kiosk-closed-landscape");
+            browser.viewport(1080, 1920);
+
+            server.clock().set(ZonedDateTime.of(2026, 11, 26, 6, 35, 0, 0, MutableClock.CENTRE).toInstant());
+            open(kiosk("site=hac-thanh&printer=kiosk-1"));
+            awaitScreen("start");
+            assertThat(tickets()).isEqualTo(before);
+        } finally {
+            server.clock().set(ZonedDateTime.of(2026, 11, 26, 8, 40, 0, 0, MutableClock.CENTRE).toInstant());
+        }
+    }
+
+    @Test
+    @DisplayName("A wrong address (an unknown site or printer) shows staff what is wrong instead of an empty kiosk")
+    void wrongAddress() {
+        browser.go(kiosk("site=xyz"));
+        awaitScreen("error");
+        assertThat(liveText("#error-text")).isEqualTo(
+                "Không có điểm tiếp nhận “xyz” trong địa chỉ của máy (?site=). Các điểm tiếp nhận: hac-thanh, tinh.");
+        browser.screenshot("kiosk-wrong-address");
+
+        browser.go(kiosk("site=hac-thanh&printer=nope"));
+        awaitScreen("error");
+        assertThat(liveText("#error-text")).isEqualTo("Không có máy in “nope” trong địa chỉ của máy (?printer=).");
+    }
+
+    @Test
+    @DisplayName("In landscape the start screen and a ticket fit the screen, for the screenshots")
+    void landscape() {
+        browser.viewport(1920, 1080);
+        try {
+            open(kiosk("site=hac-thanh&printer=kiosk-1"));
+            assertThat(browser.script("return document.documentElement.scrollHeight <= innerHeight + 1")).isEqualTo(true);
+            browser.screenshot("kiosk-start-landscape");
+            tap(".service[data-service='ho-tich']");
+            awaitScreen("priority");
+            tap("#no-priority");
+            awaitScreen("ticket");
+            browser.screenshot("kiosk-ticket-landscape");
+            tap("#done");
+            awaitScreen("start");
+        } finally {
+            browser.viewport(1080, 1920);
+        }
     }
 }

@@ -38,9 +38,11 @@ import vn.luot.core.live.LiveHub;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrintJobJson;
 import vn.luot.core.queue.CallTarget;
+import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.queue.TicketView;
 import vn.luot.core.store.Command;
+import vn.luot.core.store.IssueOutcome;
 import vn.luot.core.store.PrintOrder;
 import vn.luot.core.store.QueueStore;
 
@@ -56,9 +58,11 @@ public final class DefaultQueueService implements QueueService {
     private final LuotConfig.Printing printing;
     private final PrintJobJson printJson;
     private final String publicUrl;
+    private final IssuingService issuing;
 
     public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
-                               QueueMetrics metrics, Clock clock) {
+                               QueueMetrics metrics, Clock clock, IssuingService issuing) {
+        this.issuing = issuing;
         this.store = store;
         this.events = events;
         this.hub = hub;
@@ -72,7 +76,7 @@ public final class DefaultQueueService implements QueueService {
     }
 
     @Override
-    public Future<TicketView> issue(TicketRequest request, String idempotencyKey) {
+    public Future<TicketView> issue(TicketRequest request, String idempotencyKey, Actor staff) {
         return attempt(() -> {
             catalogue.requireOffered(request.siteId(), request.serviceId());
             catalogue.requirePriorityGroup(request.priorityGroup());
@@ -85,8 +89,10 @@ public final class DefaultQueueService implements QueueService {
                     request.siteId(), request.serviceId(), request.priorityGroup(), request.channel(),
                     TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, request.note(),
                     request.slotStart());
-            return printOrder(printer, draft)
-                    .compose(print -> store.issue(draft, service.prefix(), request, idempotencyKey, print))
+            return requireIssuing(request, idempotencyKey, staff)
+                    .compose(replay -> replay.isPresent() ? Future.succeededFuture(replay.get())
+                            : printOrder(printer, draft).compose(print -> store.issue(draft, service.prefix(), request,
+                                    idempotencyKey, print)))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
@@ -96,6 +102,18 @@ public final class DefaultQueueService implements QueueService {
                                 .map(standing -> new TicketView(outcome.ticket(), standing, outcome.replayed()));
                     });
         });
+    }
+
+    /**
+     * Empty when the site gives out numbers now. Outside opening hours, a retry of a request that was
+     * answered before closing still gets its ticket back (nothing acknowledged is lost); anything else
+     * fails with outside_opening_hours.
+     */
+    private Future<Optional<IssueOutcome>> requireIssuing(TicketRequest request, String idempotencyKey, Actor staff) {
+        return issuing.requireIssuing(request, staff).<Optional<IssueOutcome>>map(open -> Optional.empty())
+                .recover(refused -> idempotencyKey == null ? Future.failedFuture(refused)
+                        : store.issuedBefore(request, idempotencyKey).compose(earlier -> earlier.isPresent()
+                                ? Future.succeededFuture(earlier) : Future.failedFuture(refused)));
     }
 
     /**

@@ -189,6 +189,11 @@ public final class PgQueueStore implements QueueStore {
                 null, null, null, null, 0, 1, draft.note(), draft.slotStart());
     }
 
+    @Override
+    public Future<Optional<IssueOutcome>> issuedBefore(TicketRequest request, String idempotencyKey) {
+        return findByKey(idempotencyKey, request.fingerprint()).recover(StoreFailures::translate);
+    }
+
     private Future<Optional<IssueOutcome>> findByKey(String key, String fingerprint) {
         return EarlierRequests.find(pool, "tickets", TICKET_COLUMNS, key, fingerprint,
                 row -> new IssueOutcome(Rows.ticket(row), true));

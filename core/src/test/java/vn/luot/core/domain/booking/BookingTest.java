@@ -130,7 +130,7 @@ class BookingTest {
         assertThatThrownBy(() -> checkedIn.checkedIn(UUID.randomUUID(), local(26, 9, 1), CENTRE))
                 .isInstanceOfSatisfying(QueueException.class, e -> {
                     assertThat(e.problem()).isEqualTo(Problem.BOOKING_STATE);
-                    assertThat(e.arguments()).containsExactly("K7M2QX", "checked_in");
+                    assertThat(e.arguments()).containsExactly("K7M2QX", BookingStatus.CHECKED_IN);
                 });
         assertThatThrownBy(() -> cancelled.checkedIn(UUID.randomUUID(), local(26, 9, 1), CENTRE))
                 .isInstanceOfSatisfying(QueueException.class,
