@@ -12,6 +12,7 @@
   const t = (key, params) => Luot.i18n.t(key, params);
   const params = new URLSearchParams(global.location.search);
   const ticketId = params.get('ticket');
+  const TICKET_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const state = { status: 'connecting', messages: 0, ticket: null };
 
   global.LuotTrack = Object.freeze({
@@ -29,6 +30,13 @@
 
   if (!ticketId) {
     showError(t('track.noTicket'));
+    return;
+  }
+  // A mistyped or cut-off link can never become a ticket: say so at once, as for an unknown ticket,
+  // rather than reconnect for ever (the server refuses the stream of an id that is not one).
+  if (!TICKET_ID.test(ticketId)) {
+    state.status = 'missing';
+    showError(t('track.missing'));
     return;
   }
   const names = await loadNames();

@@ -92,7 +92,8 @@ public final class ApiRouter {
         router.get("/ws/printers/:printerId").handler(h.printing().printerSockets()::connect);
 
         router.get("/t/:ticketId").handler(h.tickets()::track);
-        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route("/*").handler(new PageCaching(vertx, "webroot")).handler(StaticHandler.create("webroot")
+                .setCachingEnabled(true).setMaxAgeSeconds(0).skipCompressionForSuffixes(PageCaching.BINARY_SUFFIXES));
 
         router.route().failureHandler(h.failures()::handle);
         router.errorHandler(404, h.failures()::handle);

@@ -31,7 +31,10 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(4096)
                 // No HTTP/2 upgrade on plain HTTP: browsers never ask for it, and in Vert.x 5.0.7 an upgraded
                 // request with a large answer (the 45 KB OpenAPI document) can hang. Clients stay on HTTP/1.1.
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(false)
+                // gzip for clients that ask (Accept-Encoding): pages, scripts, styles, bundles and JSON.
+                .setCompressionSupported(true)
+                .setCompressionLevel(6);
         return vertx.createHttpServer(options).requestHandler(routes.apply(vertx)).listen()
                 .onSuccess(started -> server = started);
     }

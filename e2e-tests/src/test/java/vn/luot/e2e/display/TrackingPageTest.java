@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.e2e.support.CuttableProxy;
 import vn.luot.e2e.support.PageTest;
+import vn.luot.e2e.support.PageWeight;
 
 @DisplayName("The citizen's tracking page at /track/ (from the ticket's QR code)")
 class TrackingPageTest extends PageTest {
@@ -112,6 +113,17 @@ class TrackingPageTest extends PageTest {
     }
 
     @Test
+    @DisplayName("A malformed ticket id (/track/?ticket=abc) says the ticket was not found, never 'reconnecting' for ever")
+    void malformedTicketId() {
+        browser.go(baseUrl() + "/track/?ticket=abc");
+
+        browser.await(d -> Pages.shown(browser, "#track-error"));
+        assertThat(text(browser, "#track-error")).startsWith("Không tìm thấy phiếu này.");
+        assertThat(Pages.shown(browser, "#connection")).isFalse();
+        assertThat(browser.script("return LuotTrack.status")).isEqualTo("missing");
+    }
+
+    @Test
     @DisplayName("When the phone loses the connection the page says so, then reconnects by itself and shows the call made meanwhile")
     void offlineThenRecovers() {
         server.open(1, manager, "chung-thuc");
@@ -132,6 +144,21 @@ class TrackingPageTest extends PageTest {
             browser.await(d -> "Mời đến quầy số 1".equals(text(browser, "#call")));
             assertThat(Pages.shown(browser, "#connection")).isFalse();
         }
+    }
+
+    @Test
+    @DisplayName("Served compressed and with validators: a first load is small, and a reload downloads no file again, only the live data")
+    void weightsOfFirstLoadAndReload() {
+        JsonObject mine = server.issue("hac-thanh", "chung-thuc");
+
+        PageWeight.Weights w = PageWeight.measure(browser, "tracking page", baseUrl() + "/track/?ticket=" + mine.getString("id"),
+                b -> awaitTicket());
+
+        assertThat(w.firstLoad().transferredBytes()).as(w.toString()).isLessThan(30_000);
+        assertThat(w.reload().bodiesDownloaded()).as("only the API's live data is downloaded again: " + w)
+                .allMatch(body -> body.startsWith("/api/"));
+        assertThat(w.reload().transferredBytes()).as(w.toString()).isLessThan(w.firstLoad().transferredBytes() / 2);
+        assertThat(server.api().get("/favicon.ico").status()).isEqualTo(200);
     }
 
     private void awaitTicket() {
