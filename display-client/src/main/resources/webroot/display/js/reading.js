@@ -85,6 +85,15 @@
     return words;
   }
 
+  /**
+   * The words that add one more call to a sentence already begun: the template from its first
+   * placeholder on ("A017 đến quầy số năm"), so joined calls share one "Xin mời công dân có số thứ tự".
+   */
+  function continuationWords(number, counter, voice) {
+    const from = voice.sentence.findIndex((part) => part.startsWith('{'));
+    return sentenceWords(number, counter, Object.assign({}, voice, { sentence: voice.sentence.slice(Math.max(0, from)) }));
+  }
+
   /** The clip that says each word; a word without a clip is an error in the manifest. */
   function clipsFor(words, voice) {
     return words.map((word) => {
@@ -96,5 +105,5 @@
   }
 
   global.Luot = global.Luot || {};
-  global.Luot.Reading = { numberWords, counterWords, sentenceWords, clipsFor };
+  global.Luot.Reading = { numberWords, counterWords, sentenceWords, continuationWords, clipsFor };
 })(window);

@@ -255,6 +255,15 @@ class HallDisplayTest extends PageTest {
         }
         try {
             checkLayout(1920, 1080, "hall-1920x1080");
+            // On the TV: the four latest calls large (not only the newest), service names readable from afar.
+            for (int i = 1; i <= 4; i++) {
+                assertThat(fontPx("#current-calls .call:nth-child(" + i + ") .number")).as("call " + i).isGreaterThanOrEqualTo(80);
+            }
+            assertThat(fontPx("#queue-lines .service")).isGreaterThanOrEqualTo(34);
+            assertThat(browser.script("const p = document.getElementById('calls').getBoundingClientRect();"
+                    + " const last = document.querySelector('#current-calls .call:nth-child(4)').getBoundingClientRect();"
+                    + " return (p.bottom - last.bottom) / p.height")).satisfies(empty ->
+                    assertThat(((Number) empty).doubleValue()).as("share of the calls panel left empty").isLessThan(0.2));
             checkLayout(1280, 720, "hall-1280x720");
             checkLayout(1080, 1920, "hall-1080x1920-portrait");
         } finally {
@@ -275,6 +284,11 @@ class HallDisplayTest extends PageTest {
             assertThat(Pages.wholeOnScreen(browser, part)).as(part + " at " + width + "×" + height).isEmpty();
         }
         assertThat(texts(browser, "#queue-lines li")).hasSize(8);
+    }
+
+    private double fontPx(String css) {
+        return ((Number) browser.script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)", css))
+                .doubleValue();
     }
 
     private void openHall(String query) {
