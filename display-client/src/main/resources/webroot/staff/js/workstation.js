@@ -13,16 +13,9 @@
   const $ = (id) => document.getElementById(id);
   const COUNTER_KEY = 'luot.staff.counter';
 
-  /** What each action leaves the counter in, and in which states it may be pressed. */
-  const LEADS_TO = {
-    'call-next': 'called', call: 'called', recall: 'called', start: 'serving', complete: 'idle',
-    'no-show': 'idle', return: 'idle', transfer: 'idle', pause: 'paused', resume: 'idle', close: 'closed',
-  };
-  const ALLOWED_IN = {
-    'call-next': ['idle'], call: ['idle'], recall: ['called'], start: ['called'], complete: ['called', 'serving'],
-    'no-show': ['called'], return: ['called', 'serving'], transfer: ['called', 'serving'], pause: ['idle'],
-    resume: ['paused'], close: ['idle', 'paused'], open: ['closed', 'idle', 'paused'],
-  };
+  // Which actions are allowed is the server's to say (domain/counter/Desk): each counter view carries
+  // allowedActions, and GET /api/v1/counter-actions gives the same rules mode by mode, for a press made
+  // while the one before it is still on its way. The page keeps no copy of them.
   const ON_CURRENT_TICKET = new Set(['recall', 'start', 'complete', 'no-show', 'return', 'transfer']);
   const LABEL = {
     'call-next': 'word.callNext', call: 'action.callNumber', recall: 'word.recall', start: 'action.start',
@@ -47,10 +40,9 @@
     connection: 'connecting',
     actions: null,
     stream: null,
-    clickedAt: {},
     chosen: null,
+    rules: null,
   };
-  window.__luotTimings = [];
 
   // ---- start ------------------------------------------------------------------------------------
 
@@ -74,6 +66,7 @@
     }
     try {
       ws.catalogue = ws.catalogue || await Staff.catalogue();
+      ws.rules = ws.rules || (await Staff.get('/api/v1/counter-actions')).modes;
       const saved = Number(sessionStorage.getItem(COUNTER_KEY));
       if (saved) {
         const counter = await Staff.get('/api/v1/counters/' + saved);
@@ -145,6 +138,7 @@
       b.classList.toggle('selected', counter !== null && b.id === 'choose-counter-' + counter.id));
     const list = $('service-list');
     list.textContent = '';
+    $('service-heading').hidden = !counter;   // no heading over an empty list
     if (!counter) return;
     const site = ws.catalogue.site[counter.siteId];
     site.services.forEach((serviceId) => {
@@ -316,12 +310,19 @@
     return ws.actions ? ws.actions.kinds() : [];
   }
 
-  /** The counter's state once the actions still on their way are done: what the buttons follow. */
+  /** The counter's mode once the actions still on their way are done (the server's table): what the buttons follow. */
   function mode() {
-    return pendingKinds().reduce((m, kind) => {
-      if (kind === 'open') return m === 'closed' ? 'idle' : m;
-      return LEADS_TO[kind];
-    }, confirmedMode());
+    return pendingKinds().reduce((m, kind) => (ws.rules && ws.rules[m] && ws.rules[m].leadsTo[kind]) || m,
+      confirmedMode());
+  }
+
+  /** Whether the server's rules allow this action now, counting the presses still on their way. */
+  function permitted(kind) {
+    if (pendingKinds().length === 0 && ws.counter && ws.counter.allowedActions) {
+      return ws.counter.allowedActions.includes(kind);
+    }
+    const row = ws.rules && ws.rules[mode()];
+    return !!row && row.allowed.includes(kind);
   }
 
   // ---- actions -------------------------------------------------------------------------------------
@@ -348,7 +349,7 @@
   }
 
   function allowed(kind) {
-    if (ALLOWED_IN[kind].includes(mode())) return true;
+    if (permitted(kind)) return true;
     const noTicket = ON_CURRENT_TICKET.has(kind) && !['called', 'serving'].includes(mode());
     showMessage(noTicket ? t('message.noTicket') : t('message.notNow', { action: t(LABEL[kind]) }));
     return false;
@@ -360,8 +361,7 @@
     const ticket = ON_CURRENT_TICKET.has(kind) ? currentTicket() : null;
     const label = t(LABEL[kind]) + (ticket ? ' ' + ticket.number : params && params.number ? ' ' + params.number : '');
     showMessage('');
-    const action = ws.actions.add(kind, '/api/v1/counters/' + ws.counterId + '/' + kind, params, label);
-    ws.clickedAt[action.key] = performance.now();
+    ws.actions.add(kind, '/api/v1/counters/' + ws.counterId + '/' + kind, params, label);
     render();
   }
 
@@ -387,11 +387,6 @@
     }
     if (action.kind === 'complete' || action.kind === 'no-show') refreshStats();
     render();
-    const clicked = ws.clickedAt[action.key];
-    if (clicked !== undefined) {
-      window.__luotTimings.push({ kind: action.kind, ms: performance.now() - clicked });
-      delete ws.clickedAt[action.key];
-    }
     if (action.kind === 'close') leaveDesk(t('message.closed', { counter: ws.counterId }));
   }
 
@@ -693,7 +688,7 @@
     document.querySelectorAll('[data-command]').forEach((button) => {
       const command = button.dataset.command;
       const kind = command === 'pause-resume' ? (m === 'paused' ? 'resume' : 'pause') : command;
-      button.disabled = !ALLOWED_IN[kind].includes(m);
+      button.disabled = !permitted(kind);
     });
     $('pause-label').textContent = t(m === 'paused' ? 'word.resume' : 'word.pause');
   }
@@ -704,7 +699,7 @@
     $('waiting-count').textContent = lines.length ? String(lines.reduce((n, q) => n + q.waiting, 0)) : '–';
     renderOldest();
     $('served-today').textContent = ws.stats ? String(ws.stats.served) : '–';
-    $('average-service').textContent = ws.stats ? Staff.clock(ws.stats.averageServiceSeconds) : '–';
+    $('average-service').textContent = ws.stats ? serviceTimeWords(ws.stats) : '–';
     $('counter-state').textContent = t('panel.state.' + ws.counter.state);
     $('counter-state').parentElement.dataset.state = ws.counter.state;
     const list = $('counter-services');
@@ -714,6 +709,15 @@
       item.textContent = serviceName(s);
       list.appendChild(item);
     });
+  }
+
+  /** "4 phút 30 giây", with its unit; "chưa có" before the first ticket is served. */
+  function serviceTimeWords(stats) {
+    if (!stats.served || stats.averageServiceSeconds === null || stats.averageServiceSeconds === undefined) {
+      return t('panel.noneYet');
+    }
+    const seconds = Math.round(stats.averageServiceSeconds);
+    return t('panel.minutesSeconds', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
   }
 
   function renderOldest() {

@@ -67,6 +67,7 @@ public final class ApiRouter {
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
+        router.get("/api/v1/counter-actions").handler(h.counters()::actions);
         router.get("/api/v1/counters/:counterId").handler(h.counters()::get);
         router.get("/api/v1/counters/:counterId/stats").handler(staff).handler(h.workstation()::counterToday);
         router.post("/api/v1/counters/:counterId/open").handler(staff).handler(h.counters()::open);

@@ -40,8 +40,22 @@ public final class CounterHandler {
         }).onFailure(ctx::fail);
     }
 
+    /** {@code GET /api/v1/counter-actions}: the counter actions mode by mode, as the rules have them. */
+    public void actions(RoutingContext ctx) {
+        Replies.ok(ctx, views.counterActions());
+    }
+
+    /**
+     * One counter; its ticket is looked up so that the view says what is allowed now, but this public
+     * route shows no more of the ticket than before (its id), since a desk note is the staff's.
+     */
     public void get(RoutingContext ctx) {
-        queue.counter(counterId(ctx)).onSuccess(c -> Replies.ok(ctx, views.counter(c, null))).onFailure(ctx::fail);
+        queue.counter(counterId(ctx))
+                .compose(c -> c.hasCurrentTicket()
+                        ? queue.ticket(c.currentTicketId()).map(view -> views.counter(c, view.ticket()).putNull("current"))
+                        : io.vertx.core.Future.succeededFuture(views.counter(c, null)))
+                .onSuccess(json -> Replies.ok(ctx, json))
+                .onFailure(ctx::fail);
     }
 
     public void open(RoutingContext ctx) {

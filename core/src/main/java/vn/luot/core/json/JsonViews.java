@@ -10,6 +10,7 @@ import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.RecentCall;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.counter.DeskActions;
 import vn.luot.core.domain.ticket.Ticket;
 
 /**
@@ -65,7 +66,7 @@ public final class JsonViews {
     }
 
     public JsonObject counter(Counter c, Ticket current) {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("id", c.id())
                 .put("siteId", c.siteId())
                 .put("state", c.state().wireName())
@@ -74,6 +75,27 @@ public final class JsonViews {
                 .put("currentTicketId", c.currentTicketId() == null ? null : c.currentTicketId().toString())
                 .put("current", current == null ? null : currentTicket(current))
                 .put("version", c.version());
+        // What the rules allow now (domain/counter/Desk, tried by DeskActions); unknown when the view
+        // has the counter without its ticket (then the site stream's view says it).
+        if (current != null || !c.hasCurrentTicket()) {
+            JsonArray allowed = new JsonArray();
+            DeskActions.allowed(c, current).forEach(a -> allowed.add(a.wireName()));
+            json.put("allowedActions", allowed);
+        }
+        return json;
+    }
+
+    /** The counter actions mode by mode ({@code GET /api/v1/counter-actions}), from the domain's rules. */
+    public JsonObject counterActions() {
+        JsonObject modes = new JsonObject();
+        DeskActions.table().forEach((mode, row) -> {
+            JsonArray allowed = new JsonArray();
+            JsonObject leadsTo = new JsonObject();
+            row.allowed().forEach(a -> allowed.add(a.wireName()));
+            row.leadsTo().forEach((a, m) -> leadsTo.put(a.wireName(), m.wireName()));
+            modes.put(mode.wireName(), new JsonObject().put("allowed", allowed).put("leadsTo", leadsTo));
+        });
+        return new JsonObject().put("modes", modes);
     }
 
     public JsonObject seat(CounterSeat seat) {

@@ -197,7 +197,13 @@ class CounterWorkstationTest extends PageTest {
             server.issue("hac-thanh", "chung-thuc");
         }
         openCounter(2);
-        browser.script("window.__luotTimings = []");
+        // Measured by the test's own script (the page has no hook for it): from the key press to the number drawn.
+        browser.script("""
+                window.testCallTimes = [];
+                document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.testPressedAt = performance.now(); }, true);
+                new MutationObserver(() => {
+                  if (window.testPressedAt) { window.testCallTimes.push(performance.now() - window.testPressedAt); window.testPressedAt = null; }
+                }).observe(document.getElementById('ticket-number'), { childList: true, characterData: true, subtree: true });""");
 
         int presses = 0;
         for (int i = 1; i <= cycles; i++) {
@@ -220,8 +226,7 @@ class CounterWorkstationTest extends PageTest {
                 + "('ticket.called', 'ticket.serving', 'ticket.completed')")).isEqualTo(3L * cycles);
         lan.awaitText("#served-today", String.valueOf(cycles));
         @SuppressWarnings("unchecked")
-        List<Object> calls = (List<Object>) browser.script(
-                "return window.__luotTimings.filter(t => t.kind === 'call-next').map(t => t.ms)");
+        List<Object> calls = (List<Object>) browser.script("return window.testCallTimes");
         List<Double> ms = calls.stream().map(o -> ((Number) o).doubleValue()).sorted().toList();
         System.out.printf("Call next, from the key press to the ticket on screen, %d calls: median %.1f ms, "
                 + "max %.1f ms%n", ms.size(), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
@@ -307,5 +312,59 @@ class CounterWorkstationTest extends PageTest {
         assertThat(browser.text("#btn-pause")).contains("Pause", "0");
         assertThat(browser.text("#btn-close")).contains("Close the counter", "9");
         browser.screenshot("staff-workstation-en");
+    }
+
+    @Test
+    @DisplayName("The buttons follow what the server allows (allowedActions), with no copy of the rules in the page; disabled ones look disabled")
+    void buttonsFollowTheServer() {
+        server.issue("hac-thanh", "chung-thuc");
+        openCounter(1);
+        String script = server.api().get("/staff/js/workstation.js").body();
+        assertThat(script).doesNotContain("LEADS_TO").doesNotContain("ALLOWED_IN").doesNotContain("__luot");
+
+        for (String step : new String[] {null, "#btn-call-next", "#btn-start"}) {
+            if (step != null) {
+                lan.click(step);
+            }
+            String expectedMode = step == null ? "idle" : step.equals("#btn-call-next") ? "called" : "serving";
+            browser.await(d -> expectedMode.equals(browser.script("return document.body.dataset.mode"))
+                    && "0".equals(browser.script("return document.body.dataset.pending")));
+            JsonObject counter = lan.counter(1);
+            awaitApi(() -> lan.counter(1).getJsonArray("allowedActions").size() > 0);
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            lan.counter(1).getJsonArray("allowedActions").forEach(a -> allowed.add((String) a));
+            for (String[] button : new String[][] {{"#btn-call-next", "call-next"}, {"#btn-recall", "recall"},
+                    {"#btn-start", "start"}, {"#btn-complete", "complete"}, {"#btn-no-show", "no-show"},
+                    {"#btn-return", "return"}, {"#btn-transfer", "transfer"}, {"#btn-call-number", "call"},
+                    {"#btn-close", "close"}}) {
+                browser.await(d -> browser.find(button[0]).isEnabled() == allowed.contains(button[1]));
+            }
+            assertThat(counter.getString("state")).isEqualTo("open");
+        }
+        String disabled = "#btn-call-next";
+        assertThat(browser.find(disabled).isEnabled()).isFalse();
+        assertThat(browser.find(disabled).getCssValue("border-top-style")).isEqualTo("dashed");
+        assertThat(browser.find("#btn-complete").getCssValue("border-top-style")).isEqualTo("solid");
+        browser.screenshot("staff-workstation-serving");
+    }
+
+    @Test
+    @DisplayName("The mean service time has its unit, and the counter chooser shows no heading over an empty list")
+    void meanServiceTimeAndChooser() {
+        server.issue("hac-thanh", "chung-thuc");
+        lan.logIn(base, "/staff/");
+        browser.await(d -> browser.find("#chooser").isDisplayed());
+        assertThat(browser.find("#service-heading").isDisplayed()).isFalse();
+        lan.click("#choose-counter-2");
+        browser.await(d -> browser.find("#service-heading").isDisplayed());
+        lan.click("#open-counter");
+        lan.awaitText("#counter-title", "Quầy số 2");
+        browser.await(d -> "chưa có".equals(browser.find("#average-service").getText()));
+
+        lan.click("#btn-call-next");
+        browser.await(d -> "called".equals(browser.script("return document.body.dataset.mode")));
+        server.clock().advance(Duration.ofSeconds(270));
+        lan.click("#btn-complete");
+        lan.awaitText("#average-service", "4 phút 30 giây");
     }
 }
