@@ -429,6 +429,7 @@
   }
 
   function showError(text) {
+    $('language').hidden = true;   // the error is for staff, in the kiosk's own language
     $('error-text').textContent = text;
     show('error');
     renderPrinterBanner();

@@ -31,7 +31,9 @@
   const centre = await Luot.Centre.load(() => showConnection(false));
   const site = Number.isInteger(counterId) ? centre.siteOfCounter(counterId) : null;
   if (!site) {
-    show('unknown', t('display.unknownCounter', { counter: params.get('counter') || '' }));
+    // A wrong address is a set-up mistake: say what to fix, for the technician at the screen.
+    const given = (params.get('counter') || '').trim();
+    show('unknown', given ? t('display.unknownCounter', { counter: given }) : t('display.missingCounter'));
     return;
   }
   $('counter-name').textContent = t('word.counter', { counter: counterId });

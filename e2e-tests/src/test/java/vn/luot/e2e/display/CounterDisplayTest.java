@@ -114,6 +114,17 @@ class CounterDisplayTest extends PageTest {
     }
 
     @Test
+    @DisplayName("An address without a counter says what to add, instead of \"Không có quầy số .\"")
+    void missingCounter() {
+        browser.go(baseUrl() + "/display/counter.html");
+
+        browser.await(d -> "unknown".equals(shown()));
+        assertThat(text(browser, "#counter-label")).isEqualTo(
+                "Địa chỉ màn hình quầy thiếu số quầy. Kiểm tra địa chỉ màn hình: thêm ?counter= và số quầy, ví dụ ?counter=5.");
+        browser.screenshot("counter-display-no-counter");
+    }
+
+    @Test
     @DisplayName("When the connection is cut it says so and greys the number, then reconnects and shows the ticket called meanwhile")
     void offlineThenRecovers() {
         server.open(2, manager, "chung-thuc");
