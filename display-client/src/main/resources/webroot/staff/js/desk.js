@@ -57,6 +57,7 @@
     $('site-name').textContent = i18n.name(desk.catalogue.site[desk.siteId].name);
     renderServices();
     renderPriorities();
+    window.Luot.DeskHours.follow(desk.siteId, me);
     desk.catalogue.sites.forEach(follow);
     desk.actions = new PendingActions({
       storageKey: 'luot.desk.actions', resolve, onDone, onDropped, onChange: renderPending,

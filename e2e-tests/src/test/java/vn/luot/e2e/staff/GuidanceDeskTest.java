@@ -174,4 +174,29 @@ class GuidanceDeskTest extends PageTest {
         browser.await(d -> browser.text("#lookup-message").contains("A099"));
         browser.screenshot("staff-desk-lookup");
     }
+
+    @Test
+    @DisplayName("After hours the desk says the kiosk gives no numbers; a manager allows the desk for the day, and then it issues")
+    void afterHoursWithAManagersPermission() {
+        server.clock().set(java.time.ZonedDateTime.of(2026, 11, 26, 17, 30, 0, 0, vn.luot.core.support.MutableClock.CENTRE)
+                .toInstant());
+        StaffSession manager = StaffSession.create(server, browser, "minh.le", "manager");
+        manager.logIn(base, "/staff/desk.html?site=hac-thanh");
+        browser.await(d -> browser.find("#desk").isDisplayed());
+        browser.await(d -> browser.find("#after-hours").isDisplayed());
+        assertThat(browser.find("#after-hours-text").getText()).startsWith("Ngoài giờ làm việc: máy lấy số đang ngừng cấp số.")
+                .contains("Mở cửa lúc 07:00 27/11/2026.");
+
+        manager.click("#after-hours-toggle");
+        browser.await(d -> "true".equals(browser.find("#after-hours").getAttribute("data-allowed")));
+        assertThat(browser.find("#after-hours-text").getText())
+                .endsWith("Quản lý đã cho phép bàn hướng dẫn lấy số ngoài giờ đến hết hôm nay.");
+        browser.screenshot("staff-desk-after-hours");
+
+        manager.click("#issue-service-ho-tich");
+        manager.click("#issue-submit");
+        manager.awaitText("#issue-number", "B001");
+        assertThat(server.api().post("/api/v1/tickets", new JsonObject().put("siteId", "hac-thanh")
+                .put("serviceId", "ho-tich")).status()).as("the kiosk stays closed").isEqualTo(409);
+    }
 }
