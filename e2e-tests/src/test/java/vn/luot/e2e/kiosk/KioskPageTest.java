@@ -201,6 +201,9 @@ class KioskPageTest {
         assertThat(browser.text("#returning")).matches("Màn hình sẽ trở về sau (30|2[0-9]) giây");
         assertThat(server.count("SELECT count(*) FROM print_jobs WHERE printer_id = 'kiosk-2'")).isEqualTo(1);
         browser.screenshot("kiosk-printer-out");
+        browser.viewport(1920, 1080);
+        browser.screenshot("kiosk-printer-out-landscape");
+        browser.viewport(1080, 1920);
         browser.find("#done").click();
     }
 
