@@ -44,6 +44,7 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
@@ -88,9 +89,10 @@ public final class LuotServer {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         QueueStore store = QueueStore.create(pool);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
-        LiveHub hub = new LiveHub(store, config, views, clock);
-        EventPublisher events = new LocalEventPublisher(hub);
         QueueMetrics metrics = new QueueMetrics(registry);
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        EventPublisher events = new LocalEventPublisher(hub);
+        SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
         QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
@@ -110,8 +112,8 @@ public final class LuotServer {
                 new SiteHandler(config, hub, views, clock),
                 new AuthHandler(staff, views),
                 new OpsHandler(store, registry),
-                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
-                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),

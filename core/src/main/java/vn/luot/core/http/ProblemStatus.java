@@ -26,6 +26,8 @@ final class ProblemStatus {
         put(413, Problem.BODY_TOO_LARGE);
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
+        // hardening (issue 12)
+        put(429, Problem.TOO_MANY_SOCKETS);
     }
 
     private ProblemStatus() {
