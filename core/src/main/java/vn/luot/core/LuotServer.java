@@ -16,6 +16,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingService;
@@ -88,13 +89,14 @@ public final class LuotServer {
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         QueueStore store = QueueStore.create(pool);
-        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
+        HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
         LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
         EventPublisher events = new LocalEventPublisher(hub);
         SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
@@ -107,7 +109,7 @@ public final class LuotServer {
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
-                new TicketHandler(queue, views),
+                new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
                 new AuthHandler(staff, views),

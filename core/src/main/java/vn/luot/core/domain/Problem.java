@@ -51,7 +51,9 @@ public enum Problem {
     DATABASE_UNAVAILABLE,
     INTERNAL_ERROR,
     // hardening (issue 12)
-    TOO_MANY_SOCKETS;
+    TOO_MANY_SOCKETS,
+    HOLDER_SECRET_MISSING,
+    NOT_TICKET_HOLDER;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

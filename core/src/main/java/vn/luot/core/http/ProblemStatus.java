@@ -28,6 +28,8 @@ final class ProblemStatus {
         put(500, Problem.INTERNAL_ERROR);
         // hardening (issue 12)
         put(429, Problem.TOO_MANY_SOCKETS);
+        put(401, Problem.HOLDER_SECRET_MISSING);
+        put(403, Problem.NOT_TICKET_HOLDER);
     }
 
     private ProblemStatus() {
