@@ -16,6 +16,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingService;
@@ -44,6 +45,7 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
@@ -87,12 +89,14 @@ public final class LuotServer {
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         QueueStore store = QueueStore.create(pool);
-        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
-        LiveHub hub = new LiveHub(store, config, views, clock);
-        EventPublisher events = new LocalEventPublisher(hub);
+        HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        EventPublisher events = new LocalEventPublisher(hub);
+        SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
@@ -105,13 +109,13 @@ public final class LuotServer {
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
-                new TicketHandler(queue, views),
+                new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
                 new AuthHandler(staff, views),
                 new OpsHandler(store, registry),
-                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
-                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),

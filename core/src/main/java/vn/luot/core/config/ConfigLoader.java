@@ -104,8 +104,10 @@ public final class ConfigLoader {
         String publicUrl = env.get("LUOT_PUBLIC_URL").orElse(fileUrl);
         checkHttpUrl(publicUrl, env.has("LUOT_PUBLIC_URL") ? null : node, "publicUrl");
         int maxBody = node.integer("maxBodyBytes", 1024, 10 * 1024 * 1024);
+        int socketsPerClient = node.has("maxSocketsPerClient") ? node.integer("maxSocketsPerClient", 1, 100_000)
+                : LuotConfig.Server.DEFAULT_MAX_SOCKETS_PER_CLIENT;
         node.rejectUnknownKeys();
-        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody);
+        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody, socketsPerClient);
     }
 
     private static LuotConfig.Database database(ConfigNode node, Overrides env) {

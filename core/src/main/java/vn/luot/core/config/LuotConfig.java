@@ -29,8 +29,16 @@ public record LuotConfig(
         Kiosk kiosk,
         Printing printing) {
 
-    /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
-    public record Server(int port, String publicUrl, int maxBodyBytes) {
+    /**
+     * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
+     * @param maxSocketsPerClient public live sockets (halls, phones) one client address may hold open at once
+     */
+    public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
+        public static final int DEFAULT_MAX_SOCKETS_PER_CLIENT = 50;
+
+        public Server(int port, String publicUrl, int maxBodyBytes) {
+            this(port, publicUrl, maxBodyBytes, DEFAULT_MAX_SOCKETS_PER_CLIENT);
+        }
     }
 
     /** @param url a postgresql:// URL, or null to run the embedded PostgreSQL under the data directory */

@@ -49,7 +49,11 @@ public enum Problem {
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     DATABASE_UNAVAILABLE,
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    // hardening (issue 12)
+    TOO_MANY_SOCKETS,
+    HOLDER_SECRET_MISSING,
+    NOT_TICKET_HOLDER;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

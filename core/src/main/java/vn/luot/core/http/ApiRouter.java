@@ -56,7 +56,7 @@ public final class ApiRouter {
 
         router.post("/api/v1/tickets").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
-        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::cancel);
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 

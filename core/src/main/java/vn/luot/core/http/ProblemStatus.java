@@ -26,6 +26,10 @@ final class ProblemStatus {
         put(413, Problem.BODY_TOO_LARGE);
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
+        // hardening (issue 12)
+        put(429, Problem.TOO_MANY_SOCKETS);
+        put(401, Problem.HOLDER_SECRET_MISSING);
+        put(403, Problem.NOT_TICKET_HOLDER);
     }
 
     private ProblemStatus() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +57,15 @@ public final class LiveHub extends VerticleBase {
     private final Map<String, SiteBoard> boards = new LinkedHashMap<>();
     private final Map<String, SiteChannel> channels = new HashMap<>();
     private final Map<UUID, TicketWatch> watches = new HashMap<>();
+    /** How many tickets are watched now, for {@code /metrics}: a number that only grows is a leak. */
+    private final AtomicInteger watchedTickets;
     private final List<QueueEvent> heldDuringReload = new ArrayList<>();
     private LocalDate serviceDay;
     private boolean reloading;
 
-    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock) {
+    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock, AtomicInteger watchedTickets) {
         this.store = store;
+        this.watchedTickets = watchedTickets;
         this.catalogue = config.catalogue();
         this.config = config;
         this.clock = clock;
@@ -133,11 +137,12 @@ public final class LiveHub extends VerticleBase {
     public void watch(Ticket ticket, Subscriber watcher) {
         context.runOnContext(v -> {
             TicketWatch watch = watches.computeIfAbsent(ticket.id(), id -> new TicketWatch(ticket));
+            watchedTickets.set(watches.size());
             watch.update(ticket);
             watch.watchers.add(watcher);
             String message = standingMessage(watch.ticket);
             watch.lastMessage = message;
-            watcher.context().runOnContext(x -> watcher.send(message));
+            sendToWatcher(ticket.id(), watcher, message);
         });
     }
 
@@ -146,6 +151,7 @@ public final class LiveHub extends VerticleBase {
             TicketWatch watch = watches.get(ticketId);
             if (watch != null && watch.watchers.remove(watcher) && watch.watchers.isEmpty()) {
                 watches.remove(ticketId);
+                watchedTickets.set(watches.size());
             }
         });
     }
@@ -212,7 +218,7 @@ public final class LiveHub extends VerticleBase {
                 String message = standingMessage(watch.ticket);
                 if (!message.equals(watch.lastMessage)) {
                     watch.lastMessage = message;
-                    watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(message)));
+                    watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, message));
                 }
             }
         }
@@ -228,7 +234,16 @@ public final class LiveHub extends VerticleBase {
         channels.forEach((siteId, channel) ->
                 channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
         String beat = messages.ticketHeartbeat(clock.instant());
-        watches.values().forEach(watch -> watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(beat))));
+        watches.values().forEach(watch -> watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, beat)));
+    }
+
+    /** Sends on the watcher's own thread; a watcher whose connection is gone is dropped from its watch. */
+    private void sendToWatcher(UUID ticketId, Subscriber watcher, String message) {
+        watcher.context().runOnContext(x -> {
+            if (!watcher.send(message)) {
+                unwatch(ticketId, watcher);
+            }
+        });
     }
 
     private void turnTheDayIfNeeded() {

@@ -14,6 +14,7 @@ import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.events.EventPublisher;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.metrics.QueueMetrics;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.queue.impl.DefaultQueueService;
 import vn.luot.core.store.Command;
 import vn.luot.core.store.QueueStore;
@@ -26,8 +27,8 @@ import vn.luot.core.store.QueueStore;
 public interface QueueService {
 
     static QueueService create(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
-                               QueueMetrics metrics, Clock clock, IssuingService issuing) {
-        return new DefaultQueueService(store, events, hub, config, metrics, clock, issuing);
+                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
+        return new DefaultQueueService(store, events, hub, config, metrics, clock, issuing, holderSecrets);
     }
 
     /**

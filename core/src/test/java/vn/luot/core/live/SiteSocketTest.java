@@ -66,7 +66,7 @@ class SiteSocketTest extends ServerPerTest {
             server.issue("hac-thanh", "ho-tich");
             server.issue("hac-thanh", "ho-tich");
             JsonObject cancelMe = server.issue("hac-thanh", "ho-tich");
-            server.api().post("/api/v1/tickets/" + cancelMe.getString("id") + "/cancel", null);
+            server.cancel(cancelMe);
             server.act(3, "call-next", operator);
             server.act(3, "recall", operator);
             server.act(3, "no-show", operator);

@@ -56,7 +56,7 @@ class TicketSocketTest extends ServerPerTest {
             phone.next();
             server.issue("hac-thanh", "ho-tich");
             server.issue("hac-thanh", "chung-thuc");
-            JsonObject cancelled = server.api().post("/api/v1/tickets/" + mine.getString("id") + "/cancel", null).json();
+            JsonObject cancelled = server.cancel(mine).json();
 
             JsonObject next = phone.next();
             assertThat(next.getJsonObject("ticket").getString("status")).isEqualTo(cancelled.getString("status"));

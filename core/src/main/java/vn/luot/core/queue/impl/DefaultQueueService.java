@@ -33,6 +33,7 @@ import vn.luot.core.domain.ticket.TicketIds;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.domain.ticket.TicketStatus;
 import vn.luot.core.domain.ticket.TrackingLink;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.events.EventPublisher;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.metrics.QueueMetrics;
@@ -59,10 +60,12 @@ public final class DefaultQueueService implements QueueService {
     private final PrintJobJson printJson;
     private final String publicUrl;
     private final IssuingService issuing;
+    private final HolderSecrets holderSecrets;
 
     public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
-                               QueueMetrics metrics, Clock clock, IssuingService issuing) {
+                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
         this.issuing = issuing;
+        this.holderSecrets = holderSecrets;
         this.store = store;
         this.events = events;
         this.hub = hub;
@@ -131,7 +134,7 @@ public final class DefaultQueueService implements QueueService {
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
                         catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
                         standing.position(), standing.estimatedWaitMinutes(),
-                        TrackingLink.of(publicUrl, ticket.id()))).encode()));
+                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode()));
     }
 
     private LocalizedText priorityName(String groupId) {
