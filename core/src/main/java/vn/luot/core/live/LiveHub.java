@@ -30,6 +30,7 @@ import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.standings.Standings;
 
 /**
  * This node's live picture of every hall, and the fan-out of its changes.
@@ -43,7 +44,7 @@ import vn.luot.core.store.QueueStore;
  * <p>It also turns the day over: when the centre's date changes, it expires yesterday's leftovers,
  * reloads the boards and sends every subscriber a fresh snapshot.
  */
-public final class LiveHub extends VerticleBase {
+public final class LiveHub extends VerticleBase implements Standings {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final long HEARTBEAT_MS = 10_000;
     private static final long DAY_CHECK_MS = 30_000;
@@ -84,7 +85,7 @@ public final class LiveHub extends VerticleBase {
         context.runOnContext(v -> onEvent(event));
     }
 
-    /** Where a ticket stands now: people ahead and estimated wait. */
+    @Override
     public Future<Standing> standing(Ticket ticket) {
         return ask(() -> {
             SiteBoard board = boards.get(ticket.siteId());
@@ -92,6 +93,7 @@ public final class LiveHub extends VerticleBase {
         });
     }
 
+    @Override
     public Future<List<QueueStats>> queues(String siteId) {
         return ask(() -> boards.get(siteId).queues());
     }
