@@ -62,6 +62,7 @@ public final class JsonViews {
         return ticket(t)
                 .put("position", standing.position())
                 .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
+                .put("notBeforeClosing", standing.notBeforeClosing())
                 .put("trackingUrl", trackingUrl(t));
     }
 
@@ -108,6 +109,7 @@ public final class JsonViews {
                 .put("waiting", q.waiting())
                 .put("oldestQueuedSince", time(q.oldestQueuedSince()))
                 .put("estimatedWaitMinutes", q.estimatedWaitMinutes())
+                .put("notBeforeClosing", q.notBeforeClosing())
                 .put("countersOpen", q.countersOpen());
     }
 

@@ -23,6 +23,8 @@ import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.calling.CallPolicy;
+import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -89,13 +91,13 @@ public final class LiveHub extends VerticleBase implements Standings {
     public Future<Standing> standing(Ticket ticket) {
         return ask(() -> {
             SiteBoard board = boards.get(ticket.siteId());
-            return board == null ? Standing.NOT_WAITING : board.standing(ticket);
+            return board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant());
         });
     }
 
     @Override
     public Future<List<QueueStats>> queues(String siteId) {
-        return ask(() -> boards.get(siteId).queues());
+        return ask(() -> boards.get(siteId).queues(clock.instant()));
     }
 
     /** The hall as a snapshot message, for a client that asks over HTTP. */
@@ -192,7 +194,7 @@ public final class LiveHub extends VerticleBase implements Standings {
             SiteChannel channel = channels.get(siteId);
             long seq = channel.next();
             if (channel.hasSubscribers()) {
-                channel.broadcast(messages.event(event, board, seq));
+                channel.broadcast(messages.event(event, board, seq, clock.instant()));
             }
         }
         updateWatches(event);
@@ -222,7 +224,7 @@ public final class LiveHub extends VerticleBase implements Standings {
 
     private String standingMessage(Ticket ticket) {
         SiteBoard board = boards.get(ticket.siteId());
-        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
+        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant()));
     }
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
@@ -268,8 +270,11 @@ public final class LiveHub extends VerticleBase implements Standings {
     private void createBoards() {
         ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
+        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+                serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
-            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown()));
+            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
+                    catalogue.timeZone()));
             channels.put(site.id(), new SiteChannel());
         }
     }
