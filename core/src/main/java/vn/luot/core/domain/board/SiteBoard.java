@@ -40,6 +40,8 @@ public final class SiteBoard {
     /** How many departed tickets' versions to remember for spotting late, stale events. */
     private static final int DEPARTED_MEMORY = 10_000;
     private static final UUID PROBE_ID = new UUID(0, 0);
+    /** Longer than any real number, so it is read after all of them (numbers compare by length first). */
+    private static final String NEWEST_NUMBER = "~".repeat(20);
 
     private final SiteDefinition site;
     private final ServiceTimeAverages averages;
@@ -165,7 +167,7 @@ public final class SiteBoard {
         Forecast current = forecast(now);
         WaitEstimate estimate = current.tickets().get(ticket.id());
         if (estimate == null) {
-            estimate = estimator.estimate(current.state(), ticket, averages::mean);
+            estimate = estimator.estimate(current.state(), newest(ticket), averages::mean);
         }
         return new Standing(ahead, estimate.minutes(), countersOpenFor(ticket.serviceId()), estimate.notBeforeClosing());
     }
@@ -212,8 +214,18 @@ public final class SiteBoard {
 
     /** A normal walk-in ticket for the service taken at this moment, to ask what a new ticket would wait. */
     private Ticket probe(String serviceId, Instant now) {
-        return new Ticket(PROBE_ID, "-", now.atZone(zone).toLocalDate(), site.id(), serviceId, null, null,
+        return new Ticket(PROBE_ID, NEWEST_NUMBER, now.atZone(zone).toLocalDate(), site.id(), serviceId, null, null,
                 TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null);
+    }
+
+    /**
+     * A ticket being issued has no number yet; among tickets issued in the same millisecond it is the
+     * newest, so it gets a number read after every real one.
+     */
+    private static Ticket newest(Ticket t) {
+        return new Ticket(t.id(), NEWEST_NUMBER, t.serviceDay(), t.siteId(), t.serviceId(), t.priorityGroup(),
+                t.channel(), t.status(), t.issuedAt(), t.queuedSince(), t.counterId(), t.assignedCounterId(),
+                t.calledAt(), t.servingAt(), t.finishedAt(), t.callCount(), t.version(), t.note(), t.slotStart());
     }
 
     public int countersOpenFor(String serviceId) {
