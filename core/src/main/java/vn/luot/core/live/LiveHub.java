@@ -24,6 +24,8 @@ import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.calling.CallPolicy;
+import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -31,6 +33,7 @@ import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.standings.Standings;
 
 /**
  * This node's live picture of every hall, and the fan-out of its changes.
@@ -44,7 +47,7 @@ import vn.luot.core.store.QueueStore;
  * <p>It also turns the day over: when the centre's date changes, it expires yesterday's leftovers,
  * reloads the boards and sends every subscriber a fresh snapshot.
  */
-public final class LiveHub extends VerticleBase {
+public final class LiveHub extends VerticleBase implements Standings {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final long HEARTBEAT_MS = 10_000;
     private static final long DAY_CHECK_MS = 30_000;
@@ -88,16 +91,17 @@ public final class LiveHub extends VerticleBase {
         context.runOnContext(v -> onEvent(event));
     }
 
-    /** Where a ticket stands now: people ahead and estimated wait. */
+    @Override
     public Future<Standing> standing(Ticket ticket) {
         return ask(() -> {
             SiteBoard board = boards.get(ticket.siteId());
-            return board == null ? Standing.NOT_WAITING : board.standing(ticket);
+            return board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant());
         });
     }
 
+    @Override
     public Future<List<QueueStats>> queues(String siteId) {
-        return ask(() -> boards.get(siteId).queues());
+        return ask(() -> boards.get(siteId).queues(clock.instant()));
     }
 
     /** The hall as a snapshot message, for a client that asks over HTTP. */
@@ -196,7 +200,7 @@ public final class LiveHub extends VerticleBase {
             SiteChannel channel = channels.get(siteId);
             long seq = channel.next();
             if (channel.hasSubscribers()) {
-                channel.broadcast(messages.event(event, board, seq));
+                channel.broadcast(messages.event(event, board, seq, clock.instant()));
             }
         }
         updateWatches(event);
@@ -226,7 +230,7 @@ public final class LiveHub extends VerticleBase {
 
     private String standingMessage(Ticket ticket) {
         SiteBoard board = boards.get(ticket.siteId());
-        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
+        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant()));
     }
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
@@ -281,8 +285,11 @@ public final class LiveHub extends VerticleBase {
     private void createBoards() {
         ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
+        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+                serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
-            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown()));
+            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
+                    catalogue.timeZone()));
             channels.put(site.id(), new SiteChannel());
         }
     }

@@ -35,7 +35,7 @@ import vn.luot.core.domain.ticket.TicketStatus;
 import vn.luot.core.domain.ticket.TrackingLink;
 import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.events.EventPublisher;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrintJobJson;
 import vn.luot.core.queue.CallTarget;
@@ -51,7 +51,7 @@ import vn.luot.core.store.QueueStore;
 public final class DefaultQueueService implements QueueService {
     private final QueueStore store;
     private final EventPublisher events;
-    private final LiveHub hub;
+    private final Standings standings;
     private final Catalogue catalogue;
     private final CallPolicy policy;
     private final QueueMetrics metrics;
@@ -62,13 +62,13 @@ public final class DefaultQueueService implements QueueService {
     private final IssuingService issuing;
     private final HolderSecrets holderSecrets;
 
-    public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
+    public DefaultQueueService(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
                                QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
         this.issuing = issuing;
         this.holderSecrets = holderSecrets;
         this.store = store;
         this.events = events;
-        this.hub = hub;
+        this.standings = standings;
         this.catalogue = config.catalogue();
         this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow());
         this.metrics = metrics;
@@ -101,7 +101,7 @@ public final class DefaultQueueService implements QueueService {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
                             metrics.ticketIssued(outcome.ticket());
                         }
-                        return hub.standing(outcome.ticket())
+                        return standings.standing(outcome.ticket())
                                 .map(standing -> new TicketView(outcome.ticket(), standing, outcome.replayed()));
                     });
         });
@@ -128,7 +128,7 @@ public final class DefaultQueueService implements QueueService {
             return Future.succeededFuture(null);
         }
         UUID jobId = UUID.randomUUID();
-        return hub.standing(draft).map(standing -> new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
+        return standings.standing(draft).map(standing -> new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
                 new TicketPrint(jobId, printer.id(), ticket.id(), ticket.number(), ticket.serviceDay(),
                         ticket.issuedAt(), catalogue.centreName(), ticket.siteId(),
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
@@ -146,7 +146,7 @@ public final class DefaultQueueService implements QueueService {
     public Future<TicketView> ticket(UUID id) {
         return store.ticket(id).compose(found -> {
             Ticket ticket = found.orElseThrow(() -> new QueueException(Problem.TICKET_NOT_FOUND, id));
-            return hub.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
+            return standings.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
         });
     }
 
@@ -159,7 +159,7 @@ public final class DefaultQueueService implements QueueService {
                     if (change.changed()) {
                         events.publish(QueueEvent.ofTicket(EventType.TICKET_CANCELLED, change.ticket(), now));
                     }
-                    return hub.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
+                    return standings.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
                 });
     }
 
