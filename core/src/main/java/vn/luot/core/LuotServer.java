@@ -35,6 +35,7 @@ import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -50,6 +51,7 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
@@ -67,13 +69,16 @@ public final class LuotServer {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool reportPool;
     private final List<String> deployments;
     private final int port;
     private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
+    private LuotServer(Vertx vertx, Pool pool, Pool reportPool, List<String> deployments, int port,
+                       ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
+        this.reportPool = reportPool;
         this.deployments = deployments;
         this.port = port;
         this.handlers = handlers;
@@ -86,6 +91,9 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
+        Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
+                "luot-reports");
+        ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
         QueueStore store = QueueStore.create(pool);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
         LiveHub hub = new LiveHub(store, config, views, clock);
@@ -121,7 +129,8 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new ApiRouter.Reporting(new ReportHandler(reports)));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -139,8 +148,11 @@ public final class LuotServer {
                     deployments.add(printerHubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
-                .onFailure(e -> pool.close());
+                .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
+                .onFailure(e -> {
+                    pool.close();
+                    reportPool.close();
+                });
     }
 
     public int port() {
@@ -161,7 +173,7 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> pool.close());
+        return undeployed.compose(done -> reportPool.close()).compose(done -> pool.close());
     }
 
     /**

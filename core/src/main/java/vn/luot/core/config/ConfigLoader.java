@@ -89,12 +89,19 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
+        LuotConfig.Reports reports = reports(root.child("reports"));
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing);
+                announcements, profile, dataDir, kiosk, printing, reports);
+    }
+
+    private static LuotConfig.Reports reports(ConfigNode node) {
+        int poolSize = node.integer("poolSize", 1, 20);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Reports(poolSize);
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {

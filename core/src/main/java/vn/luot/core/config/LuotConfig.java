@@ -27,7 +27,8 @@ public record LuotConfig(
         Map<LocalTime, Double> arrivalProfile,
         Path dataDir,
         Kiosk kiosk,
-        Printing printing) {
+        Printing printing,
+        Reports reports) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -79,33 +80,46 @@ public record LuotConfig(
         }
     }
 
+    /**
+     * Reports and exports (issue 14).
+     *
+     * @param poolSize database connections of their own, so a year's export never slows issuing or calling
+     */
+    public record Reports(int poolSize) {
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting);
+                dataDir, kiosk, newPrinting, reports);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing);
+                newDataDir, kiosk, printing, reports);
+    }
+
+    public LuotConfig withReports(Reports newReports) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newReports);
     }
 }

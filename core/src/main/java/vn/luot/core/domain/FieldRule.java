@@ -18,7 +18,11 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
-    TRUE_OR_FALSE;
+    TRUE_OR_FALSE,
+    // Reports and ratings (issue 14)
+    DATE,
+    DATE_RANGE,
+    GROUP_BY;
 
     @Override
     public String messageKey() {
