@@ -35,6 +35,7 @@ import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.RatingHandler;
 import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
@@ -51,11 +52,13 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.ratings.RatingService;
 import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.RatingStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -130,7 +133,8 @@ public final class LuotServer {
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
-                new ApiRouter.Reporting(new ReportHandler(reports)));
+                new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

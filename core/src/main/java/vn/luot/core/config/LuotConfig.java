@@ -9,6 +9,7 @@ import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
@@ -28,7 +29,8 @@ public record LuotConfig(
         Path dataDir,
         Kiosk kiosk,
         Printing printing,
-        Reports reports) {
+        Reports reports,
+        Ratings ratings) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -88,38 +90,52 @@ public record LuotConfig(
     public record Reports(int poolSize) {
     }
 
+    /**
+     * Satisfaction ratings (issue 14).
+     *
+     * @param rules        the rating window and the reasons a low rating may give
+     * @param thanksShown  how long the counter's tablet thanks the citizen before it returns to idle
+     */
+    public record Ratings(RatingRules rules, Duration thanksShown) {
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, reports);
+                dataDir, kiosk, newPrinting, reports, ratings);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, reports);
+                newDataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withReports(Reports newReports) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newReports);
+                dataDir, kiosk, printing, newReports, ratings);
+    }
+
+    public LuotConfig withRatings(Ratings newRatings) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, newRatings);
     }
 }

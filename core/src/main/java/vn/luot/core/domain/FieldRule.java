@@ -22,7 +22,9 @@ public enum FieldRule implements Wording {
     // Reports and ratings (issue 14)
     DATE,
     DATE_RANGE,
-    GROUP_BY;
+    GROUP_BY,
+    RATING_LEVEL,
+    RATING_REASON;
 
     @Override
     public String messageKey() {

@@ -24,7 +24,7 @@ public final class ApiRouter {
     }
 
     /** The managers' reports and the citizens' ratings (issue 14). */
-    public record Reporting(ReportHandler reports) {
+    public record Reporting(ReportHandler reports, RatingHandler ratings) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -95,6 +95,11 @@ public final class ApiRouter {
 
         // Reports and ratings (issue 14)
         router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
+        router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
+        router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
+        router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
+        router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

@@ -26,6 +26,10 @@ final class ProblemStatus {
         put(413, Problem.BODY_TOO_LARGE);
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
+        // Ratings (issue 14)
+        put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
+                Problem.RATING_TOKEN_ALREADY_ISSUED);
+        put(403, Problem.RATING_OTHER_COUNTER);
     }
 
     private ProblemStatus() {

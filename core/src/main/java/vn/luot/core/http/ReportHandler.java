@@ -58,6 +58,8 @@ public final class ReportHandler {
             definitions.put(kpi.key(), Messages.report(kpi.definitionKey(), locale));
         }
         definitions.put("hours", Messages.report("kpi.hours", locale));
+        labels.put("ratingReasons", Messages.report("label.ratingReasons", locale));
+        definitions.put("ratingReasons", Messages.report("kpi.ratingReasons", locale));
         JsonArray groups = new JsonArray();
         summary.groups().forEach(g -> groups.add(new JsonObject().put("key", g.key()).put("figures",
                 figures(g.figures()))));
@@ -85,7 +87,9 @@ public final class ReportHandler {
             Double value = figures.get(kpi);
             out.put(kpi.key(), value == null ? null : kpi.isCount() ? (Object) value.longValue() : value);
         }
-        return out;
+        JsonObject reasons = new JsonObject();
+        figures.reasons().forEach(reasons::put);
+        return out.put("ratingReasons", reasons);
     }
 
     private static LocalDate date(MultiMap params, String name) {

@@ -35,6 +35,8 @@ import vn.luot.core.support.TestServer;
  * T7     chung-thuc   booking  25      36 (A)      36-41 (5 min)       completed; slot 09:00 (t 30)
  * T8     ho-tich      kiosk    40      -           -                   still waiting at t 70 (report time)
  * </pre>
+ * Ratings at t 65: T1 very satisfied (phone), T3 dissatisfied because of the wait (counter 3's tablet),
+ * T4 neutral without a reason (phone).
  * Waits of called tickets (issue to first call): 5, 8, 11, 26, 14, 11. Counter 2 open 0-60, busy 5-12 and
  * 30-44; counter 3 open 0-45 and 50-60 (paused 45-50), busy 14-35. Someone waits at the site during 0-36
  * (T7 until its call at 36) and from 40 on (T8).
@@ -121,6 +123,13 @@ class HandComputedDayTest {
         at(60);
         ok(server.act(2, "close", operatorA));
         ok(server.act(3, "close", operatorB));
+        at(65);
+        String tablet = server.api().post("/api/v1/counters/3/rating-token", null, bearer(server.adminToken()))
+                .json().getString("token");
+        ok(server.api().post("/api/v1/tickets/" + ticket(1) + "/rating", new JsonObject().put("level", "very_satisfied")));
+        ok(server.api().post("/api/v1/counters/3/ratings", new JsonObject().put("ticketId", ticket(3))
+                .put("level", "dissatisfied").put("reason", "cho-lau"), bearer(tablet)));
+        ok(server.api().post("/api/v1/tickets/" + ticket(4) + "/rating", new JsonObject().put("level", "neutral")));
         at(70);
     }
 
@@ -164,6 +173,11 @@ class HandComputedDayTest {
         // Counter 3: 45 + 10 open, idle 0-14 (14), 35-36 and 40-45 of 35-45 (6), 50-60 (10): 30.
         assertThat(total.getDouble("timeOpenMinutes")).isEqualTo(115.0);
         assertThat(total.getDouble("idleWhileCitizensWaitedMinutes")).isEqualTo(69.0);
+        // Ratings 4, 1, 2: mean 7/3, one of three satisfied, one reason given.
+        assertThat(total.getLong("ratings")).isEqualTo(3);
+        assertThat(total.getDouble("ratingMean")).isEqualTo(2.33);
+        assertThat(total.getDouble("satisfiedShare")).isEqualTo(0.3333);
+        assertThat(total.getJsonObject("ratingReasons").getMap()).containsOnly(java.util.Map.entry("cho-lau", 1));
     }
 
     @Test
@@ -206,6 +220,9 @@ class HandComputedDayTest {
         assertThat(b.getDouble("serviceMeanMinutes")).isEqualTo(20.0);
         assertThat(b.getDouble("timeOpenMinutes")).isEqualTo(55.0);
         assertThat(b.getDouble("idleWhileCitizensWaitedMinutes")).isEqualTo(30.0);
+        assertThat(b.getDouble("ratingMean")).isEqualTo(1.0);
+        assertThat(a.getLong("ratings")).isEqualTo(2);
+        assertThat(a.getDouble("ratingMean")).isEqualTo(3.0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.luot.core.domain.report;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The figures of one group (or the total). Counts are whole; minutes are rounded to 0.01 and shares
@@ -11,6 +12,7 @@ import java.util.Map;
  */
 public final class Figures {
     private final Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+    private final Map<String, Long> reasons = new TreeMap<>();
 
     void put(Kpi kpi, Double value) {
         if (value == null) {
@@ -28,5 +30,14 @@ public final class Figures {
 
     public Map<Kpi, Double> asMap() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /** Low ratings by the reason given (reason id to count); ratings without a reason are not here. */
+    public Map<String, Long> reasons() {
+        return Collections.unmodifiableMap(reasons);
+    }
+
+    void putReasons(Map<String, Long> counts) {
+        reasons.putAll(counts);
     }
 }

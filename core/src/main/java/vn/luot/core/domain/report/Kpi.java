@@ -4,6 +4,7 @@ package vn.luot.core.domain.report;
  * Every figure a report shows. Each has a stable key (in JSON and exports) and a one-line definition in
  * the report bundles ({@code i18n/reports_*.properties}, key {@code kpi.<key>}), shown beside it, so two
  * people reading the same report agree on what it means. Times are in minutes, shares between 0 and 1.
+ * Ratings per reason are not a fixed figure (the reasons are configured): see {@link Figures#reasons()}.
  */
 public enum Kpi {
     ISSUED("issued"),
@@ -28,7 +29,10 @@ public enum Kpi {
     ESTIMATE_WITHIN_5_SHARE("estimateWithin5Share"),
     ESTIMATE_MEAN_ABSOLUTE_ERROR("estimateMeanAbsoluteErrorMinutes"),
     TIME_OPEN("timeOpenMinutes"),
-    IDLE_WHILE_WAITING("idleWhileCitizensWaitedMinutes");
+    IDLE_WHILE_WAITING("idleWhileCitizensWaitedMinutes"),
+    RATINGS("ratings"),
+    RATING_MEAN("ratingMean"),
+    SATISFIED_SHARE("satisfiedShare");
 
     private final String key;
 
@@ -45,8 +49,8 @@ public enum Kpi {
         return "kpi." + key;
     }
 
-    /** Counts are whole numbers; the rest are minutes or shares. */
+    /** Counts are whole numbers; the rest are minutes, shares or the mean rating (1 to 4). */
     public boolean isCount() {
-        return ordinal() <= ABANDONED.ordinal();
+        return ordinal() <= ABANDONED.ordinal() || this == RATINGS;
     }
 }

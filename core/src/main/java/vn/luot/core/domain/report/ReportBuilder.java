@@ -25,6 +25,8 @@ import vn.luot.core.domain.ticket.TicketStatus;
 public final class ReportBuilder {
     /** The estimate counts as right when the actual wait is within this of it. */
     static final Duration ESTIMATE_TOLERANCE = Duration.ofMinutes(5);
+    /** "Satisfied" is Hài lòng (3) or Rất hài lòng (4). */
+    static final int SATISFIED_SCORE = 3;
 
     private final GroupBy groupBy;
     private final ZoneId zone;
@@ -129,6 +131,9 @@ public final class ReportBuilder {
         private long estimated;
         private long estimateRight;
         private long estimateErrorSeconds;
+        private long ratingSum;
+        private long satisfied;
+        private final Map<String, Long> reasons = new TreeMap<>();
         private boolean hasOpenTime;
         private Duration open = Duration.ZERO;
         private Duration idle = Duration.ZERO;
@@ -158,6 +163,14 @@ public final class ReportBuilder {
             }
             if (t.abandoned()) {
                 count(Kpi.ABANDONED);
+            }
+            if (t.ratingScore() != null) {
+                count(Kpi.RATINGS);
+                ratingSum += t.ratingScore();
+                satisfied += t.ratingScore() >= SATISFIED_SCORE ? 1 : 0;
+                if (t.ratingReason() != null) {
+                    reasons.merge(t.ratingReason(), 1L, Long::sum);
+                }
             }
             Duration wait = t.waitUntilFirstCall();
             waits.add(wait);
@@ -214,6 +227,10 @@ public final class ReportBuilder {
             f.put(Kpi.BOOKINGS_IN_WINDOW_SHARE, share(bookedInWindow, booked));
             f.put(Kpi.ESTIMATE_WITHIN_5_SHARE, share(estimateRight, estimated));
             f.put(Kpi.ESTIMATE_MEAN_ABSOLUTE_ERROR, estimated == 0 ? null : estimateErrorSeconds / 60.0 / estimated);
+            long ratings = counts.getOrDefault(Kpi.RATINGS, 0L);
+            f.put(Kpi.RATING_MEAN, ratings == 0 ? null : (double) ratingSum / ratings);
+            f.put(Kpi.SATISFIED_SHARE, share(satisfied, ratings));
+            f.putReasons(reasons);
             boolean timeApplies = groupedBy != GroupBy.HOUR && groupedBy != GroupBy.SERVICE;
             if (timeApplies && (hasOpenTime || groupedBy == null)) {
                 f.put(Kpi.TIME_OPEN, open.toSeconds() / 60.0);

@@ -18,6 +18,8 @@ import vn.luot.core.domain.ticket.TicketStatus;
  * @param estimateMinutes   the wait promised at issue, or null when none was given
  * @param transfers         how many times staff transferred it
  * @param siteMoves         how many of those transfers sent it to another site
+ * @param ratingScore       the citizen's rating, 1 (dissatisfied) to 4 (very satisfied), or null when not rated
+ * @param ratingReason      the reason given with a low rating, or null
  */
 public record ReportTicket(
         UUID id,
@@ -37,7 +39,9 @@ public record ReportTicket(
         Integer estimateMinutes,
         Instant slotStart,
         int transfers,
-        int siteMoves) {
+        int siteMoves,
+        Integer ratingScore,
+        String ratingReason) {
 
     public ReportTicket {
         Objects.requireNonNull(id, "id");

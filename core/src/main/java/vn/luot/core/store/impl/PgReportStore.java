@@ -35,8 +35,8 @@ public final class PgReportStore implements ReportStore {
     private static final String TICKETS = "SELECT t.id, t.service_day, t.site_id, t.service_id, t.channel, t.status, "
             + "t.issued_at, t.called_at, t.serving_at, t.finished_at, t.counter_id, t.slot_start, "
             + "t.issued_estimate_minutes, extract(hour FROM t.issued_at AT TIME ZONE $3)::int AS issued_hour, "
-            + "h.first_called_at, h.served_by, h.transfers, h.site_moves "
-            + "FROM tickets t LEFT JOIN LATERAL ("
+            + "h.first_called_at, h.served_by, h.transfers, h.site_moves, r.level AS rating, r.reason AS rating_reason "
+            + "FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id LEFT JOIN LATERAL ("
             + "  SELECT min(q.at) FILTER (WHERE q.event = 'ticket.called') AS first_called_at, "
             + "    (array_agg(q.actor ORDER BY q.at DESC) FILTER (WHERE q.event IN ('ticket.completed', "
             + "      'ticket.no_show')))[1] AS served_by, "
@@ -119,7 +119,9 @@ public final class PgReportStore implements ReportStore {
                 row.getInteger("issued_estimate_minutes"),
                 instant(row, "slot_start"),
                 row.getInteger("transfers"),
-                row.getInteger("site_moves"));
+                row.getInteger("site_moves"),
+                row.getInteger("rating"),
+                row.getString("rating_reason"));
     }
 
     private static Instant instant(Row row, String column) {
