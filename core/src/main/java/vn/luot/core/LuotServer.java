@@ -36,6 +36,8 @@ import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.RatingHandler;
+import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -52,10 +54,13 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.RatingStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -69,13 +74,16 @@ public final class LuotServer {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool reportPool;
     private final List<String> deployments;
     private final int port;
     private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
+    private LuotServer(Vertx vertx, Pool pool, Pool reportPool, List<String> deployments, int port,
+                       ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
+        this.reportPool = reportPool;
         this.deployments = deployments;
         this.port = port;
         this.handlers = handlers;
@@ -88,6 +96,9 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
+        Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
+                "luot-reports");
+        ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
         QueueStore store = QueueStore.create(pool);
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
@@ -125,7 +136,9 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -143,8 +156,11 @@ public final class LuotServer {
                     deployments.add(printerHubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
-                .onFailure(e -> pool.close());
+                .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
+                .onFailure(e -> {
+                    pool.close();
+                    reportPool.close();
+                });
     }
 
     public int port() {
@@ -165,7 +181,7 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> pool.close());
+        return undeployed.compose(done -> reportPool.close()).compose(done -> pool.close());
     }
 
     /**

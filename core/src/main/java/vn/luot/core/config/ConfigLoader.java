@@ -29,6 +29,8 @@ import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingReason;
+import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 
@@ -89,12 +91,34 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
+        LuotConfig.Reports reports = reports(root.child("reports"));
+        LuotConfig.Ratings ratings = ratings(root.child("ratings"));
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings);
+    }
+
+    private static LuotConfig.Reports reports(ConfigNode node) {
+        int poolSize = node.integer("poolSize", 1, 20);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Reports(poolSize);
+    }
+
+    private static LuotConfig.Ratings ratings(ConfigNode node) {
+        int window = node.integer("windowHours", 1, 24 * 31);
+        int thanks = node.integer("thanksSeconds", 3, 600);
+        List<RatingReason> reasons = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode reason : node.objects("lowRatingReasons")) {
+            String id = unique(reason, "id", id(reason, "id"), ids);
+            reasons.add(new RatingReason(id, localized(reason, "name")));
+            reason.rejectUnknownKeys();
+        }
+        node.rejectUnknownKeys();
+        return new LuotConfig.Ratings(new RatingRules(Duration.ofHours(window), reasons), Duration.ofSeconds(thanks));
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
@@ -27,7 +28,9 @@ public record LuotConfig(
         Map<LocalTime, Double> arrivalProfile,
         Path dataDir,
         Kiosk kiosk,
-        Printing printing) {
+        Printing printing,
+        Reports reports,
+        Ratings ratings) {
 
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
@@ -87,33 +90,60 @@ public record LuotConfig(
         }
     }
 
+    /**
+     * Reports and exports (issue 14).
+     *
+     * @param poolSize database connections of their own, so a year's export never slows issuing or calling
+     */
+    public record Reports(int poolSize) {
+    }
+
+    /**
+     * Satisfaction ratings (issue 14).
+     *
+     * @param rules        the rating window and the reasons a low rating may give
+     * @param thanksShown  how long the counter's tablet thanks the citizen before it returns to idle
+     */
+    public record Ratings(RatingRules rules, Duration thanksShown) {
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting);
+                dataDir, kiosk, newPrinting, reports, ratings);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing);
+                newDataDir, kiosk, printing, reports, ratings);
+    }
+
+    public LuotConfig withReports(Reports newReports) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newReports, ratings);
+    }
+
+    public LuotConfig withRatings(Ratings newRatings) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, newRatings);
     }
 }

@@ -53,7 +53,13 @@ public enum Problem {
     // hardening (issue 12)
     TOO_MANY_SOCKETS,
     HOLDER_SECRET_MISSING,
-    NOT_TICKET_HOLDER;
+    NOT_TICKET_HOLDER,
+    // Ratings (issue 14)
+    RATING_NOT_OPEN,
+    RATING_OTHER_COUNTER,
+    RATING_WINDOW_CLOSED,
+    RATING_ALREADY_GIVEN,
+    RATING_TOKEN_ALREADY_ISSUED;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

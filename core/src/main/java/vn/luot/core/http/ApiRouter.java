@@ -19,7 +19,12 @@ public final class ApiRouter {
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
-                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing) {
+                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
+                           Reporting reporting) {
+    }
+
+    /** The managers' reports and the citizens' ratings (issue 14). */
+    public record Reporting(ReportHandler reports, RatingHandler ratings) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -87,6 +92,14 @@ public final class ApiRouter {
         router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
         router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
         router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
+        // Reports and ratings (issue 14)
+        router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
+        router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
+        router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
+        router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
+        router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

@@ -13,6 +13,7 @@ import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.catalogue.Catalogue;
@@ -94,8 +95,8 @@ public final class DefaultQueueService implements QueueService {
                     request.slotStart());
             return requireIssuing(request, idempotencyKey, staff)
                     .compose(replay -> replay.isPresent() ? Future.succeededFuture(replay.get())
-                            : printOrder(printer, draft).compose(print -> store.issue(draft, service.prefix(), request,
-                                    idempotencyKey, print)))
+                            : standings.standing(draft).compose(atIssue -> store.issue(draft, service.prefix(), request,
+                                    idempotencyKey, printOrder(printer, atIssue), atIssue.estimatedWaitMinutes())))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
@@ -121,20 +122,21 @@ public final class DefaultQueueService implements QueueService {
 
     /**
      * The job that prints the ticket, when a printer is named. The ticket prints the people ahead and
-     * the estimate as they stand when it is taken (the same figures the kiosk's buttons showed).
+     * the estimate as they stand when it is taken (the same figures the kiosk's buttons showed). The store
+     * keeps that estimate with the ticket, printed or not, for the reports' accuracy figure.
      */
-    private Future<PrintOrder> printOrder(PrinterDefinition printer, Ticket draft) {
+    private PrintOrder printOrder(PrinterDefinition printer, Standing standing) {
         if (printer == null) {
-            return Future.succeededFuture(null);
+            return null;
         }
         UUID jobId = UUID.randomUUID();
-        return standings.standing(draft).map(standing -> new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
+        return new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
                 new TicketPrint(jobId, printer.id(), ticket.id(), ticket.number(), ticket.serviceDay(),
                         ticket.issuedAt(), catalogue.centreName(), ticket.siteId(),
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
                         catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
                         standing.position(), standing.estimatedWaitMinutes(),
-                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode()));
+                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode());
     }
 
     private LocalizedText priorityName(String groupId) {
