@@ -27,7 +27,8 @@ public record LuotConfig(
         Map<LocalTime, Double> arrivalProfile,
         Path dataDir,
         Kiosk kiosk,
-        Printing printing) {
+        Printing printing,
+        Booking booking) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -79,33 +80,42 @@ public record LuotConfig(
         }
     }
 
+    /** Booking by phone (issue 11): the slots. */
+    public record Booking(vn.luot.core.domain.booking.SlotSettings slots) {
+    }
+
+    public LuotConfig withBooking(Booking newBooking) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newBooking);
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, booking);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, booking);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, booking);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, booking);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting);
+                dataDir, kiosk, newPrinting, booking);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing);
+                newDataDir, kiosk, printing, booking);
     }
 }

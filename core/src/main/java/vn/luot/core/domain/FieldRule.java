@@ -18,7 +18,11 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
-    TRUE_OR_FALSE;
+    TRUE_OR_FALSE,
+    // Booking by phone (issue 11).
+    MOBILE_PHONE,
+    DATE,
+    DATE_RANGE;
 
     @Override
     public String messageKey() {

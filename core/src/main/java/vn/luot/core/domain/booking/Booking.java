@@ -29,7 +29,7 @@ import vn.luot.core.domain.ticket.ServiceDay;
  *       {@code no_show} in bulk ({@link vn.luot.core.store.BookingStore#markNoShowsBefore}).</li>
  * </ul>
  *
- * @param phone     the digits of the citizen's phone number ({@link PhoneDigits}), as staff search for it
+ * @param phone     the citizen's mobile number in its national form ({@link PhoneNumber#national()})
  * @param ticketId  the ticket it became at check-in, else null
  */
 public record Booking(
@@ -67,8 +67,8 @@ public record Booking(
         if (name.isEmpty() || name.length() > BookingRequest.MAX_NAME_LENGTH) {
             throw new QueueException(Problem.INVALID_FIELD, "name", FieldRule.NAME);
         }
-        String digits = PhoneDigits.of(request.phone())
-                .orElseThrow(() -> new QueueException(Problem.INVALID_FIELD, "phone", FieldRule.PHONE));
+        String digits = PhoneNumber.parse(request.phone()).map(PhoneNumber::national)
+                .orElseThrow(() -> new QueueException(Problem.INVALID_FIELD, "phone", FieldRule.MOBILE_PHONE));
         if (!request.slotStart().isAfter(now)) {
             throw new QueueException(Problem.SLOT_IN_PAST, TIME.format(request.slotStart().atZone(zone)));
         }
