@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -100,7 +101,7 @@ public final class LuotServer {
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
         BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), clock);
+                config.catalogue(), new SlotCalendar(config.booking().slots(), config.catalogue().timeZone()), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -119,7 +120,7 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone(), clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +17,8 @@ import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingCode;
 import vn.luot.core.domain.booking.BookingRequest;
 import vn.luot.core.domain.booking.BookingStatus;
+import vn.luot.core.domain.booking.Slot;
+import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.ticket.Channel;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -37,10 +41,18 @@ public final class BookingService {
     private final Catalogue catalogue;
     private final ZoneId zone;
     private final Clock clock;
+    private final SlotCalendar calendar;
     /** The last day whose earlier unchecked bookings were marked as not come. */
     private final AtomicReference<LocalDate> settledDay = new AtomicReference<>();
 
-    public BookingService(BookingStore store, QueueService queue, Catalogue catalogue, Clock clock) {
+    /** How many free slots a citizen is offered when the one chosen is full. */
+    static final int NEAREST_FREE_OFFERED = 3;
+    /** How far from the wanted day free slots are looked for when it is full. */
+    private static final int NEAREST_FREE_DAYS = 7;
+
+    public BookingService(BookingStore store, QueueService queue, Catalogue catalogue, SlotCalendar calendar,
+                          Clock clock) {
+        this.calendar = calendar;
         this.store = store;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -52,6 +64,14 @@ public final class BookingService {
     public record CheckIn(Booking booking, TicketView ticket, boolean replayed) {
     }
 
+    /** A slot and how many of its places are still free. */
+    public record SlotPlaces(Slot slot, int free) {
+    }
+
+    /**
+     * Books a place in a slot. The slot must be one the {@link SlotCalendar} gives out now; the store
+     * takes the place, so a full slot fails with {@link Problem#SLOT_FULL} (see {@link #nearestFree}).
+     */
     public Future<BookingStore.Outcome> book(BookingRequest request, String idempotencyKey) {
         try {
             catalogue.requireOffered(request.siteId(), request.serviceId());
@@ -59,11 +79,76 @@ public final class BookingService {
             var site = catalogue.site(request.siteId());
             // Checked once here so that a bad request fails before the store is asked anything.
             Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone);
+            Slot slot = calendar.requireBookable(site, request.serviceId(), request.slotStart(), now);
             return store.add(() -> Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone),
-                    idempotencyKey, request.fingerprint());
+                    slot.places(), idempotencyKey, request.fingerprint());
         } catch (QueueException e) {
             return Future.failedFuture(e);
         }
+    }
+
+    /** The slots of the service at the site between two days that can be booked now, with their free places. */
+    public Future<List<SlotPlaces>> slots(String siteId, String serviceId, LocalDate from, LocalDate to) {
+        try {
+            catalogue.requireOffered(siteId, serviceId);
+            List<Slot> slots = calendar.bookable(catalogue.site(siteId), serviceId, from, to, clock.instant());
+            if (slots.isEmpty()) {
+                return Future.succeededFuture(List.of());
+            }
+            return store.taken(siteId, serviceId, slots.get(0).start(), slots.get(slots.size() - 1).end())
+                    .map(taken -> slots.stream()
+                            .map(s -> new SlotPlaces(s, Math.max(0, s.places() - taken.getOrDefault(s.start(), 0))))
+                            .toList());
+        } catch (QueueException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** The free slots nearest to one that is full, a week either side at most: what the citizen is offered instead. */
+    public Future<List<Slot>> nearestFree(String siteId, String serviceId, Instant wanted) {
+        LocalDate day = ServiceDay.of(wanted, zone);
+        return slots(siteId, serviceId, day.minusDays(NEAREST_FREE_DAYS), day.plusDays(NEAREST_FREE_DAYS))
+                .map(places -> {
+                    Map<Instant, Integer> free = new HashMap<>();
+                    places.forEach(p -> free.put(p.slot().start(), p.free()));
+                    return SlotCalendar.nearestFree(places.stream().map(SlotPlaces::slot).toList(),
+                            s -> free.getOrDefault(s.start(), 0), wanted, NEAREST_FREE_OFFERED);
+                });
+    }
+
+    /**
+     * The citizen's own booking, held by its code and phone number together (there is no one-time
+     * password). A wrong phone number is answered exactly like an unknown code, so that neither tells
+     * whether the other exists.
+     */
+    public Future<Booking> own(String typedCode, String writtenPhone) {
+        return byCode(typedCode).map(booking -> {
+            if (!booking.heldBy(writtenPhone)) {
+                throw new QueueException(Problem.BOOKING_NOT_FOUND, booking.code());
+            }
+            return booking;
+        });
+    }
+
+    /** Moves the citizen's own booking to another slot; moving it to the slot it has already is harmless. */
+    public Future<Booking> move(String typedCode, String writtenPhone, Instant newStart) {
+        return own(typedCode, writtenPhone).compose(booking -> {
+            if (booking.slotStart().equals(newStart) && booking.status() == BookingStatus.BOOKED) {
+                return Future.succeededFuture(booking);
+            }
+            Booking moved = booking.movedTo(newStart);
+            Slot slot = calendar.requireBookable(catalogue.site(booking.siteId()), booking.serviceId(), newStart,
+                    clock.instant());
+            return store.move(moved, booking.slotStart(), slot.places(), booking.version())
+                    .compose(saved -> saved ? Future.succeededFuture(moved)
+                            // Changed meanwhile (checked in or cancelled at the same moment): judge again.
+                            : move(typedCode, writtenPhone, newStart));
+        });
+    }
+
+    /** Cancels the citizen's own booking; its place in the slot is free again. Cancelling twice is harmless. */
+    public Future<Booking> cancelOwn(String typedCode, String writtenPhone) {
+        return own(typedCode, writtenPhone).compose(booking -> cancel(booking.code()));
     }
 
     public Future<Booking> byCode(String typedCode) {
@@ -106,7 +191,7 @@ public final class BookingService {
                 return Future.succeededFuture(booking);
             }
             Booking cancelled = booking.cancelled();
-            return store.update(cancelled, booking.version()).compose(saved -> saved
+            return store.cancel(cancelled, booking.version()).compose(saved -> saved
                     ? Future.succeededFuture(cancelled)
                     // Changed meanwhile (checked in at the same moment): judge again on what is stored now.
                     : cancel(typedCode));

@@ -4,24 +4,33 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingCode;
 import vn.luot.core.domain.booking.BookingRequest;
 import vn.luot.core.domain.booking.PhoneDigits;
+import vn.luot.core.domain.booking.Slot;
+import vn.luot.core.domain.booking.SlotCalendar;
+import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 
 /**
- * Booking routes. Making a booking is public (the phone page will use it); finding, checking in and
- * cancelling are for staff, because a booking carries a citizen's name and phone number.
+ * Booking routes. Making a booking and the slots are public (the phone page uses them); so are finding,
+ * moving and cancelling one's own booking, with its code and phone number in the body (never in the
+ * URL). Finding by code or phone alone, checking in and cancelling by code are for staff, because a
+ * booking carries a citizen's name and phone number.
  */
 public final class BookingHandler {
     private final BookingService bookings;
@@ -29,7 +38,12 @@ public final class BookingHandler {
     private final JsonViews ticketViews;
     private final ZoneId zone;
 
-    public BookingHandler(BookingService bookings, StaffViews views, JsonViews ticketViews, ZoneId zone) {
+    /** Days of slots given when the client names no end day: a week. */
+    private static final int DEFAULT_DAYS_SHOWN = 7;
+    private final Clock clock;
+
+    public BookingHandler(BookingService bookings, StaffViews views, JsonViews ticketViews, ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.views = views;
         this.ticketViews = ticketViews;
@@ -50,7 +64,121 @@ public final class BookingHandler {
                     }
                     Replies.json(ctx, 201, views.booking(outcome.booking()));
                 })
+                .onFailure(e -> failWithNearestFree(ctx, e, request.siteId(), request.serviceId(), request.slotStart()));
+    }
+
+    /** {@code GET /api/v1/slots?siteId&serviceId&from&to}: the slots that can be booked, with their free places. */
+    public void slots(RoutingContext ctx) {
+        String siteId = requiredQuery(ctx, "siteId");
+        String serviceId = requiredQuery(ctx, "serviceId");
+        LocalDate today = ServiceDay.of(clock.instant(), zone);
+        LocalDate from = day(ctx, "from", today);
+        LocalDate to = day(ctx, "to", from.plusDays(DEFAULT_DAYS_SHOWN - 1));
+        if (to.isBefore(from) || from.plusDays(SlotCalendar.MAX_DAYS_PER_REQUEST).isBefore(to.plusDays(1))) {
+            throw new QueueException(Problem.INVALID_FIELD, "to", FieldRule.DATE_RANGE);
+        }
+        bookings.slots(siteId, serviceId, from, to).onSuccess(slots -> {
+            JsonArray items = new JsonArray();
+            slots.forEach(s -> items.add(slot(s.slot()).put("places", s.slot().places()).put("free", s.free())));
+            Replies.ok(ctx, new JsonObject().put("siteId", siteId).put("serviceId", serviceId)
+                    .put("from", from.toString()).put("to", to.toString()).put("slots", items));
+        }).onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/bookings/find} with {code, phone} in the body: the citizen's own booking. */
+    public void findOwn(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        bookings.own(body.requiredText("code"), body.requiredText("phone"))
+                .onSuccess(b -> Replies.ok(ctx, views.booking(b)))
                 .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/bookings/move} with {code, phone, slotStart}: to another slot of the same service. */
+    public void moveOwn(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        Instant newStart = slot(body.requiredText("slotStart"));
+        bookings.own(body.requiredText("code"), body.requiredText("phone"))
+                .compose(found -> bookings.move(found.code(), body.requiredText("phone"), newStart)
+                        .recover(e -> nearestFree(e, found.siteId(), found.serviceId(), newStart)))
+                .onSuccess(b -> Replies.ok(ctx, views.booking(b)))
+                .onFailure(e -> fail(ctx, e));
+    }
+
+    /** {@code POST /api/v1/bookings/cancel} with {code, phone}. */
+    public void cancelOwn(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        bookings.cancelOwn(body.requiredText("code"), body.requiredText("phone"))
+                .onSuccess(b -> Replies.ok(ctx, views.booking(b)))
+                .onFailure(ctx::fail);
+    }
+
+    /** A full slot fails with the nearest free slots, so that the citizen can pick one at once. */
+    private void failWithNearestFree(RoutingContext ctx, Throwable e, String siteId, String serviceId, Instant wanted) {
+        nearestFree(e, siteId, serviceId, wanted).onFailure(f -> fail(ctx, f));
+    }
+
+    private Future<Booking> nearestFree(Throwable e, String siteId, String serviceId, Instant wanted) {
+        if (!(e instanceof QueueException q) || q.problem() != Problem.SLOT_FULL) {
+            return Future.failedFuture(e);
+        }
+        return bookings.nearestFree(siteId, serviceId, wanted)
+                .compose(nearest -> Future.failedFuture(new SlotFull(q, nearest)));
+    }
+
+    private void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof SlotFull full) {
+            JsonArray nearest = new JsonArray();
+            full.nearest().forEach(s -> nearest.add(slot(s)));
+            Failures.respond(ctx, Problem.SLOT_FULL, new JsonObject().put("nearestFreeSlots", nearest),
+                    full.refusal().arguments());
+        } else {
+            ctx.fail(e);
+        }
+    }
+
+    /** A full slot's refusal and the free slots nearest to it. */
+    private static final class SlotFull extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient QueueException refusal;
+        private final transient List<Slot> nearest;
+
+        SlotFull(QueueException refusal, List<Slot> nearest) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+            this.nearest = List.copyOf(nearest);
+        }
+
+        QueueException refusal() {
+            return refusal;
+        }
+
+        List<Slot> nearest() {
+            return nearest;
+        }
+    }
+
+    private JsonObject slot(Slot s) {
+        return new JsonObject().put("start", ticketViews.time(s.start())).put("end", ticketViews.time(s.end()));
+    }
+
+    private static String requiredQuery(RoutingContext ctx, String name) {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.isBlank()) {
+            throw new QueueException(Problem.INVALID_FIELD, name, FieldRule.REQUIRED);
+        }
+        return value.strip();
+    }
+
+    private static LocalDate day(RoutingContext ctx, String name, LocalDate fallback) {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new QueueException(Problem.INVALID_FIELD, name, FieldRule.DATE);
+        }
     }
 
     /** {@code GET /api/v1/bookings/{code}}. */

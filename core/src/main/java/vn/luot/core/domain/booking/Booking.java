@@ -103,6 +103,21 @@ public record Booking(
         return with(BookingStatus.CHECKED_IN, Objects.requireNonNull(ticket, "ticket"), now);
     }
 
+    /**
+     * The booking moved to another slot, which the caller checked with the {@link SlotCalendar}. Only a
+     * booking still {@code booked} moves; a checked-in one already has its ticket.
+     */
+    public Booking movedTo(Instant newStart) {
+        requireBooked();
+        return new Booking(id, code, siteId, serviceId, Objects.requireNonNull(newStart, "newStart"), citizenName,
+                phone, procedure, status, ticketId, createdAt, checkedInAt, version + 1);
+    }
+
+    /** Whether this phone number (as written by its holder) is the one the booking was made with. */
+    public boolean heldBy(String writtenPhone) {
+        return PhoneNumber.parse(writtenPhone).map(p -> p.national().equals(phone)).orElse(false);
+    }
+
     public Booking cancelled() {
         requireBooked();
         return with(BookingStatus.CANCELLED, null, null);
