@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.booking.BookingService;
-import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -87,7 +87,7 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
-        QueueStore store = QueueStore.create(pool);
+        QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
         LiveHub hub = new LiveHub(store, config, views, clock);
         EventPublisher events = new LocalEventPublisher(hub);
@@ -101,7 +101,7 @@ public final class LuotServer {
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
         BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), new SlotCalendar(config.booking().slots(), config.catalogue().timeZone()), clock);
+                config.catalogue(), config.booking(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -138,6 +138,10 @@ public final class LuotServer {
                 })
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
+                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                })
+                .compose(bookingJobsId -> {
+                    deployments.add(bookingJobsId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))

@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.luot.core.domain.booking.MissedBooking;
 import vn.luot.core.domain.booking.SlotSettings;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 
 /** Reads the {@code booking} block: slots, their places per site and service, and the closed days. */
@@ -23,9 +25,19 @@ final class BookingConfigReader {
         SlotSettings.Places places = places(node.child("placesPerSlot"), sites);
         Set<LocalDate> closed = new HashSet<>(dates(node, "publicHolidays"));
         closed.addAll(dates(node, "closedDays"));
+        ConfigNode window = node.child("calledAtTheirSlot");
+        BookedWindow called = new BookedWindow(Duration.ofMinutes(window.integer("earlyMinutes", 0, 240)),
+                Duration.ofMinutes(window.integer("lateMinutes", 0, 240)));
+        window.rejectUnknownKeys();
+        String missedText = node.text("missedBooking");
+        MissedBooking missed = MissedBooking.fromWire(missedText)
+                .orElseThrow(() -> node.error("missedBooking", "must be walk-in or expire, got '" + missedText + "'"));
+        int phoneCheckIn = node.integer("phoneCheckInMinutesBefore", 0, 240);
+        int jobsEvery = node.integer("jobsEverySeconds", 1, 3600);
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
-                Duration.ofMinutes(closesBefore), closed, places));
+                Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
+                Duration.ofSeconds(jobsEvery));
     }
 
     private static SlotSettings.Places places(ConfigNode node, List<SiteDefinition> sites) {

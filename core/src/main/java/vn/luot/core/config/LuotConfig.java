@@ -80,8 +80,25 @@ public record LuotConfig(
         }
     }
 
-    /** Booking by phone (issue 11): the slots. */
-    public record Booking(vn.luot.core.domain.booking.SlotSettings slots) {
+    /**
+     * Booking by phone (issue 11).
+     *
+     * @param slots             the slots that can be booked
+     * @param calledAtTheirSlot when booked tickets are called ahead of walk-ins of their service
+     * @param missed            what becomes of a booking not checked in by the late end of that window
+     * @param phoneCheckIn      how long before its slot a citizen may check in from the phone page
+     * @param jobsEvery         how often the background jobs (expiry) run
+     */
+    public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
+                          vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
+                          vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery) {
+        public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
+            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery);
+        }
+
+        public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
+            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery);
+        }
     }
 
     public LuotConfig withBooking(Booking newBooking) {

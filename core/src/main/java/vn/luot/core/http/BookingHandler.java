@@ -230,6 +230,42 @@ public final class BookingHandler {
                 .onFailure(ctx::fail);
     }
 
+    /**
+     * {@code POST /api/v1/kiosk/{siteId}/check-in} with {code} or {phone} (and the kiosk's printerId):
+     * the kiosk's "Tôi đã đặt lịch". The answer names no citizen: the kiosk stands in the hall.
+     */
+    public void checkInAtKiosk(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        String code = body.optionalText("code");
+        String typed = code != null ? code : body.optionalText("phone");
+        if (typed == null) {
+            throw new QueueException(Problem.INVALID_FIELD, "code", FieldRule.ONE_OF_CODE_OR_PHONE);
+        }
+        bookings.checkInAtKiosk(ctx.pathParam("siteId"), typed, body.optionalText("printerId"))
+                .onSuccess(checkIn -> publicCheckIn(ctx, checkIn))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/bookings/check-in} with {code, phone}: check-in from the phone page. */
+    public void checkInOwn(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        bookings.checkInOwn(body.requiredText("code"), body.requiredText("phone"))
+                .onSuccess(checkIn -> publicCheckIn(ctx, checkIn))
+                .onFailure(ctx::fail);
+    }
+
+    private void publicCheckIn(RoutingContext ctx, BookingService.CheckIn checkIn) {
+        if (checkIn.replayed()) {
+            ctx.response().putHeader("Idempotent-Replayed", "true");
+        }
+        Booking b = checkIn.booking();
+        Replies.json(ctx, 201, new JsonObject()
+                .put("booking", new JsonObject().put("code", b.code()).put("siteId", b.siteId())
+                        .put("serviceId", b.serviceId()).put("slotStart", ticketViews.time(b.slotStart()))
+                        .put("status", b.status().wireName()))
+                .put("ticket", ticketViews.ticket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
+    }
+
     /** {@code POST /api/v1/bookings/{code}/cancel}. */
     public void cancel(RoutingContext ctx) {
         bookings.cancel(ctx.pathParam("code"))

@@ -65,6 +65,15 @@ public interface BookingStore {
     /** As {@link #update}, for a booking cancelled: its place in its slot is given back in the same transaction. */
     Future<Boolean> cancel(Booking cancelled, int expectedVersion);
 
+    /**
+     * Marks the bookings still booked whose slot started before {@code slotsBefore} as expired, a batch at
+     * a time. Safe with several server nodes running it at once: rows another node is expiring are
+     * skipped ({@code FOR UPDATE SKIP LOCKED}), and each booking expires once.
+     *
+     * @return how many bookings this call expired
+     */
+    Future<Integer> expireMissed(Instant slotsBefore);
+
     /** Marks the bookings of days before {@code day} that were never checked in as not come. */
     Future<Integer> markNoShowsBefore(LocalDate day);
 }

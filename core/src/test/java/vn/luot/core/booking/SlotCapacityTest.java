@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.support.ApiClient;
 import vn.luot.core.support.ApiClient.Response;
@@ -41,7 +40,7 @@ class SlotCapacityTest {
     void start() {
         server = TestServer.start(config -> {
             SlotSettings slots = config.booking().slots();
-            return config.withBooking(new LuotConfig.Booking(new SlotSettings(slots.slotLength(), slots.openDaysAhead(),
+            return config.withBooking(config.booking().withSlots(new SlotSettings(slots.slotLength(), slots.openDaysAhead(),
                     slots.closesBefore(), slots.closedDays(), new SlotSettings.Places(PLACES, Map.of()))));
         });
     }

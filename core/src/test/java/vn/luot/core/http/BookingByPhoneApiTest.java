@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.support.ApiClient.Response;
 import vn.luot.core.support.TestServer;
@@ -28,7 +27,7 @@ class BookingByPhoneApiTest {
     void start() {
         server = TestServer.start(config -> {
             SlotSettings slots = config.booking().slots();
-            return config.withBooking(new LuotConfig.Booking(new SlotSettings(slots.slotLength(), slots.openDaysAhead(),
+            return config.withBooking(config.booking().withSlots(new SlotSettings(slots.slotLength(), slots.openDaysAhead(),
                     slots.closesBefore(), slots.closedDays(), new SlotSettings.Places(1, Map.of()))));
         });
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -27,6 +28,9 @@ import vn.luot.core.domain.ticket.ServiceDay;
  *   <li>Only a booking still {@code booked} can be checked in or cancelled.</li>
  *   <li>A booking still {@code booked} when its day is over did not come: the store marks it
  *       {@code no_show} in bulk ({@link vn.luot.core.store.BookingStore#markNoShowsBefore}).</li>
+ *   <li>A booking not checked in by the late end of its window ({@link BookedWindow}) is missed: where
+ *       the centre lets missed bookings expire ({@link MissedBooking#EXPIRE}) it becomes {@code expired};
+ *       otherwise it can still be checked in that day, and waits like a walk-in.</li>
  * </ul>
  *
  * @param phone     the citizen's mobile number in its national form ({@link PhoneNumber#national()})
@@ -116,6 +120,17 @@ public record Booking(
     /** Whether this phone number (as written by its holder) is the one the booking was made with. */
     public boolean heldBy(String writtenPhone) {
         return PhoneNumber.parse(writtenPhone).map(p -> p.national().equals(phone)).orElse(false);
+    }
+
+    /** Whether the late end of its window has passed (see {@link BookedWindow#missedAfter}). */
+    public boolean isMissed(Instant now, BookedWindow window) {
+        return now.isAfter(window.missedAfter(slotStart));
+    }
+
+    /** The booking after it expired, missed where the centre lets missed bookings expire. */
+    public Booking expired() {
+        requireBooked();
+        return with(BookingStatus.EXPIRED, null, null);
     }
 
     public Booking cancelled() {

@@ -198,6 +198,17 @@ public final class PgBookingStore implements BookingStore {
     }
 
     @Override
+    public Future<Integer> expireMissed(Instant slotsBefore) {
+        return pool.preparedQuery("UPDATE bookings b SET status = 'expired', version = b.version + 1 "
+                        + "FROM (SELECT id FROM bookings WHERE status = 'booked' AND slot_start < $1 "
+                        + "ORDER BY slot_start LIMIT 500 FOR UPDATE SKIP LOCKED) due "
+                        + "WHERE b.id = due.id AND b.status = 'booked'")
+                .execute(Tuple.of(time(slotsBefore)))
+                .map(RowSet::rowCount)
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
     public Future<Integer> markNoShowsBefore(LocalDate day) {
         return pool.preparedQuery("UPDATE bookings SET status = 'no_show', version = version + 1 "
                         + "WHERE status = 'booked' AND slot_day < $1")
