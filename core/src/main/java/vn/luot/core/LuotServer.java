@@ -20,6 +20,7 @@ import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -120,7 +121,8 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone(), clock),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
+                        config.catalogue().timeZone(), clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();

@@ -34,10 +34,11 @@ final class BookingConfigReader {
                 .orElseThrow(() -> node.error("missedBooking", "must be walk-in or expire, got '" + missedText + "'"));
         int phoneCheckIn = node.integer("phoneCheckInMinutesBefore", 0, 240);
         int jobsEvery = node.integer("jobsEverySeconds", 1, 3600);
+        int remoteMargin = node.integer("remoteArriveMinutesBeforeTurn", 0, 120);
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
-                Duration.ofSeconds(jobsEvery));
+                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin));
     }
 
     private static SlotSettings.Places places(ConfigNode node, List<SiteDefinition> sites) {

@@ -88,16 +88,18 @@ public record LuotConfig(
      * @param missed            what becomes of a booking not checked in by the late end of that window
      * @param phoneCheckIn      how long before its slot a citizen may check in from the phone page
      * @param jobsEvery         how often the background jobs (expiry) run
+     * @param remoteMargin      how long before the expected turn a remote ticket's holder should be there
      */
     public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
                           vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
-                          vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery) {
+                          vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
+                          Duration remoteMargin) {
         public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
-            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery);
+            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin);
         }
 
         public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
-            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery);
+            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -42,7 +43,11 @@ public final class BookingHandler {
     private static final int DEFAULT_DAYS_SHOWN = 7;
     private final Clock clock;
 
-    public BookingHandler(BookingService bookings, StaffViews views, JsonViews ticketViews, ZoneId zone, Clock clock) {
+    private final RemoteTickets remote;
+
+    public BookingHandler(BookingService bookings, RemoteTickets remote, StaffViews views, JsonViews ticketViews,
+                          ZoneId zone, Clock clock) {
+        this.remote = remote;
         this.clock = clock;
         this.bookings = bookings;
         this.views = views;
@@ -264,6 +269,27 @@ public final class BookingHandler {
                         .put("serviceId", b.serviceId()).put("slotStart", ticketViews.time(b.slotStart()))
                         .put("status", b.status().wireName()))
                 .put("ticket", ticketViews.ticket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
+    }
+
+    /**
+     * {@code POST /api/v1/remote-tickets} with {siteId, serviceId, phone, travelMinutes}: today's number
+     * taken from a distance, with when to be in the hall and when to set off.
+     */
+    public void takeRemote(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        Integer travel = body.optionalInteger("travelMinutes");
+        remote.take(body.requiredText("siteId"), body.requiredText("serviceId"), body.requiredText("phone"),
+                        travel == null ? 0 : travel, Idempotency.key(ctx))
+                .onSuccess(taken -> {
+                    if (taken.ticket().replayed()) {
+                        ctx.response().putHeader("Idempotent-Replayed", "true");
+                    }
+                    ctx.response().putHeader("Location", "/api/v1/tickets/" + taken.ticket().ticket().id());
+                    Replies.json(ctx, 201, ticketViews.ticket(taken.ticket().ticket(), taken.ticket().standing())
+                            .put("arriveBy", ticketViews.time(taken.advice().arriveBy()))
+                            .put("leaveBy", ticketViews.time(taken.advice().leaveBy())));
+                })
+                .onFailure(ctx::fail);
     }
 
     /** {@code POST /api/v1/bookings/{code}/cancel}. */
