@@ -122,7 +122,7 @@ public final class LuotServer {
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
-                        config.catalogue().timeZone(), clock),
+                        config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();

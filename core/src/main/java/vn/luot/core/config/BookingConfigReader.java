@@ -11,6 +11,8 @@ import java.util.Set;
 import vn.luot.core.domain.booking.MissedBooking;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.domain.calling.BookedWindow;
+import vn.luot.core.domain.catalogue.LocalizedText;
+import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 
 /** Reads the {@code booking} block: slots, their places per site and service, and the closed days. */
@@ -18,7 +20,7 @@ final class BookingConfigReader {
     private BookingConfigReader() {
     }
 
-    static LuotConfig.Booking read(ConfigNode node, List<SiteDefinition> sites) {
+    static LuotConfig.Booking read(ConfigNode node, List<SiteDefinition> sites, List<ServiceDefinition> services) {
         int slotMinutes = node.integer("slotMinutes", 5, 240);
         int daysAhead = node.integer("openDaysAhead", 0, 366);
         int closesBefore = node.integer("closesMinutesBefore", 0, 24 * 60);
@@ -35,10 +37,20 @@ final class BookingConfigReader {
         int phoneCheckIn = node.integer("phoneCheckInMinutesBefore", 0, 240);
         int jobsEvery = node.integer("jobsEverySeconds", 1, 3600);
         int remoteMargin = node.integer("remoteArriveMinutesBeforeTurn", 0, 120);
+        int turnNear = node.integer("turnNearAhead", 0, 50);
+        Map<String, LocalizedText> bring = new HashMap<>();
+        ConfigNode bringNode = node.child("whatToBring");
+        bringNode.entries(serviceId -> {
+            if (services.stream().noneMatch(s -> s.id().equals(serviceId))) {
+                throw bringNode.error(serviceId, "names no service defined under services");
+            }
+            return bring.put(serviceId, ConfigLoader.localized(bringNode, serviceId));
+        });
+        bringNode.rejectUnknownKeys();
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
-                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin));
+                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear);
     }
 
     private static SlotSettings.Places places(ConfigNode node, List<SiteDefinition> sites) {

@@ -89,7 +89,7 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
-        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites);
+        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);

@@ -89,17 +89,26 @@ public record LuotConfig(
      * @param phoneCheckIn      how long before its slot a citizen may check in from the phone page
      * @param jobsEvery         how often the background jobs (expiry) run
      * @param remoteMargin      how long before the expected turn a remote ticket's holder should be there
+     * @param whatToBring       per service id, the one line the booking page says about what to bring
+     * @param turnNearAhead     with this many or fewer ahead, the turn is near: the tracking page alerts
      */
     public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
                           vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
                           vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
-                          Duration remoteMargin) {
+                          Duration remoteMargin, Map<String, vn.luot.core.domain.catalogue.LocalizedText> whatToBring,
+                          int turnNearAhead) {
+        public Booking {
+            whatToBring = Map.copyOf(whatToBring);
+        }
+
         public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
-            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin);
+            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead);
         }
 
         public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
-            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin);
+            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead);
         }
     }
 

@@ -66,6 +66,7 @@ public final class ApiRouter {
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
         // Booking by phone (issue 11): public, code and phone only in bodies.
+        router.get("/api/v1/booking-info").handler(h.bookings()::info);
         router.get("/api/v1/slots").handler(h.bookings()::slots);
         router.post("/api/v1/bookings/find").handler(h.bookings()::findOwn);
         router.post("/api/v1/bookings/move").handler(h.bookings()::moveOwn);

@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.RemoteTickets;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -45,8 +47,12 @@ public final class BookingHandler {
 
     private final RemoteTickets remote;
 
+    private final LuotConfig config;
+
     public BookingHandler(BookingService bookings, RemoteTickets remote, StaffViews views, JsonViews ticketViews,
-                          ZoneId zone, Clock clock) {
+                          LuotConfig config, Clock clock) {
+        this.config = config;
+        ZoneId zone = config.catalogue().timeZone();
         this.remote = remote;
         this.clock = clock;
         this.bookings = bookings;
@@ -70,6 +76,34 @@ public final class BookingHandler {
                     Replies.json(ctx, 201, views.booking(outcome.booking()));
                 })
                 .onFailure(e -> failWithNearestFree(ctx, e, request.siteId(), request.serviceId(), request.slotStart()));
+    }
+
+    /**
+     * {@code GET /api/v1/booking-info}: what the phone pages need to ask for a booking, from the
+     * configuration: the services with what to bring, the sites with their services, the booking
+     * window, and when the tracking page says the turn is near.
+     */
+    public void info(RoutingContext ctx) {
+        LuotConfig.Booking b = config.booking();
+        JsonArray services = new JsonArray();
+        config.catalogue().services().forEach(s -> services.add(new JsonObject().put("id", s.id())
+                .put("name", localized(s.name()))
+                .put("whatToBring", b.whatToBring().containsKey(s.id()) ? localized(b.whatToBring().get(s.id())) : null)));
+        JsonArray sites = new JsonArray();
+        config.catalogue().sites().forEach(s -> sites.add(new JsonObject().put("id", s.id()).put("name", localized(s.name()))
+                .put("services", new JsonArray(s.serviceIds()))));
+        Replies.ok(ctx, new JsonObject()
+                .put("today", ServiceDay.of(clock.instant(), zone).toString())
+                .put("openDaysAhead", b.slots().openDaysAhead())
+                .put("slotMinutes", b.slots().slotLength().toMinutes())
+                .put("phoneCheckInMinutesBefore", b.phoneCheckIn().toMinutes())
+                .put("turnNearAhead", b.turnNearAhead())
+                .put("services", services)
+                .put("sites", sites));
+    }
+
+    private static JsonObject localized(LocalizedText text) {
+        return new JsonObject().put("vi", text.vi()).put("en", text.en());
     }
 
     /** {@code GET /api/v1/slots?siteId&serviceId&from&to}: the slots that can be booked, with their free places. */
