@@ -93,12 +93,13 @@ public final class ConfigLoader {
         LuotConfig.Printing printing = printing(root, sites);
         LuotConfig.Reports reports = reports(root.child("reports"));
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
+        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {
