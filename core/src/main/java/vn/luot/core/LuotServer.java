@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.balancing.HallLines;
+import vn.luot.core.balancing.Recommendations;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -27,6 +29,7 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BalancingHandler;
 import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
@@ -104,6 +107,8 @@ public final class LuotServer {
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
+        HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
+        Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views),
                 new CounterHandler(queue, views),
@@ -121,7 +126,8 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new BalancingHandler(recommendations, config.catalogue(), views, clock));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
