@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.balancing.BalancingService;
 import vn.luot.core.balancing.HallLines;
 import vn.luot.core.balancing.Recommendations;
 import vn.luot.core.booking.BookingService;
@@ -36,6 +37,7 @@ import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
 import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
+import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.SiteHandler;
@@ -54,6 +56,7 @@ import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.store.AfterHoursStore;
+import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
@@ -109,6 +112,8 @@ public final class LuotServer {
         StaffViews staffViews = new StaffViews(views);
         HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
+        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
+                clock);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views),
                 new CounterHandler(queue, views),
@@ -127,7 +132,8 @@ public final class LuotServer {
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
-                new BalancingHandler(recommendations, config.catalogue(), views, clock));
+                new BalancingHandler(recommendations, config.catalogue(), views, clock),
+                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -139,8 +145,9 @@ public final class LuotServer {
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
-                    return vertx.deployVerticle(printerHub);
+                    return balancing.restoreNotices();
                 })
+                .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);

@@ -18,6 +18,7 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
+    CALENDAR_DAY, // balancing (issue 10): ?date= of the audit log
     TRUE_OR_FALSE;
 
     @Override

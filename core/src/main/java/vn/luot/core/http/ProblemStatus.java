@@ -20,6 +20,8 @@ final class ProblemStatus {
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
+        put(404, Problem.SUGGESTION_NOT_FOUND);                       // balancing (issue 10)
+        put(409, Problem.SUGGESTION_NO_LONGER_VALID);                 // balancing (issue 10)
         put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
         put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
         put(405, Problem.METHOD_NOT_ALLOWED);

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.event.QueueEvent;
@@ -31,6 +32,11 @@ final class LiveMessages {
     }
 
     String snapshot(SiteBoard board, long seq, Instant now) {
+        return snapshot(board, seq, now, new JsonArray());
+    }
+
+    /** @param notices the managers' notices shown at this site now (issue 10) */
+    String snapshot(SiteBoard board, long seq, Instant now, JsonArray notices) {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
@@ -45,6 +51,7 @@ final class LiveMessages {
                 .put("counters", counters)
                 .put("queues", queues)
                 .put("recentCalls", calls)
+                .put("notices", notices)
                 .encode();
     }
 
@@ -67,6 +74,18 @@ final class LiveMessages {
         JsonArray queues = new JsonArray();
         affectedServices(event).forEach(serviceId -> queues.add(views.queue(board.queue(serviceId))));
         return message.put("queues", queues).encode();
+    }
+
+    /** A manager's notice as displays show it (issue 10). */
+    JsonObject notice(Notice notice) {
+        return new JsonObject().put("id", notice.id().toString())
+                .put("text", new JsonObject().put("vi", notice.text().vi()).put("en", notice.text().en()))
+                .put("siteIds", new JsonArray(notice.siteIds()))
+                .put("endsAt", views.time(notice.endsAt()));
+    }
+
+    String time(Instant instant) {
+        return views.time(instant);
     }
 
     String heartbeat(String siteId, long seq, Instant now) {
