@@ -119,20 +119,17 @@
   }
 
   /**
-   * The other site worth the trip for this service, or null: the server's rule decides (today
-   * FasterSiteRule through GET /api/v1/kiosk; a recommendation endpoint later), this function only
-   * picks the best site it flagged and the minutes saved. The one place the kiosk reads that rule.
+   * The other site worth the trip for this service, or null. The server's recommendation rule decides
+   * (domain/balancing/SiteRecommendation, the same rule as GET /api/v1/recommendation, travel time
+   * included) and says the minutes saved; this function only reads its answer.
    */
   function fasterElsewhere(line) {
-    const flagged = line.elsewhere.filter((there) => there.muchFaster);
-    if (flagged.length === 0) return null;
-    flagged.sort((a, b) => (a.estimatedWaitMinutes || 0) - (b.estimatedWaitMinutes || 0));
-    const best = flagged[0];
-    const here = line.here.estimatedWaitMinutes;
+    const sent = line.elsewhere.find((there) => there.muchFaster);
+    if (!sent) return null;
     return {
-      siteId: best.siteId,
-      minutesSaved: here === null || here === undefined ? null : here - (best.estimatedWaitMinutes || 0),
-      minutesThere: best.estimatedWaitMinutes,
+      siteId: sent.siteId,
+      minutesSaved: sent.minutesSaved === undefined ? null : sent.minutesSaved,
+      minutesThere: sent.estimatedWaitMinutes,
     };
   }
 

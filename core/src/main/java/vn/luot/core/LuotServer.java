@@ -20,6 +20,9 @@ import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
+import vn.luot.core.balancing.BalancingService;
+import vn.luot.core.balancing.HallLines;
+import vn.luot.core.balancing.Recommendations;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
@@ -30,12 +33,14 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BalancingHandler;
 import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
 import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
+import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.RatingHandler;
@@ -59,6 +64,7 @@ import vn.luot.core.queue.QueueService;
 import vn.luot.core.ratings.RatingService;
 import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
+import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
@@ -121,6 +127,10 @@ public final class LuotServer {
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
+        HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
+        Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
+        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
+                clock);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
@@ -141,7 +151,9 @@ public final class LuotServer {
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
-                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)));
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
+                new BalancingHandler(recommendations, config.catalogue(), views, clock),
+                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -153,8 +165,9 @@ public final class LuotServer {
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
-                    return vertx.deployVerticle(printerHub);
+                    return balancing.restoreNotices();
                 })
+                .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
                     return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));

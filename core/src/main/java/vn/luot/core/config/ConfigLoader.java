@@ -27,7 +27,8 @@ import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.PriorityGroup;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
-import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.balancing.SiteRecommendation;
+import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingReason;
 import vn.luot.core.domain.rating.RatingRules;
@@ -94,12 +95,13 @@ public final class ConfigLoader {
         LuotConfig.Reports reports = reports(root.child("reports"));
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
         LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
+        LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {
@@ -187,13 +189,33 @@ public final class ConfigLoader {
     private static LuotConfig.Kiosk kiosk(ConfigNode node) {
         int shown = node.integer("numberShownSeconds", 3, 300);
         int shownPrinterOut = node.integer("numberShownWhenPrinterOutSeconds", 3, 600);
-        ConfigNode faster = node.child("otherSiteMuchFaster");
-        int minutesSaved = faster.integer("minMinutesSaved", 0, 480);
-        double share = faster.decimal("maxShareOfWait", 0, 1);
-        faster.rejectUnknownKeys();
         node.rejectUnknownKeys();
-        return new LuotConfig.Kiosk(Duration.ofSeconds(shown), Duration.ofSeconds(shownPrinterOut),
-                new FasterSiteRule(minutesSaved, share));
+        return new LuotConfig.Kiosk(Duration.ofSeconds(shown), Duration.ofSeconds(shownPrinterOut));
+    }
+
+    private static LuotConfig.Balancing balancing(ConfigNode node, List<SiteDefinition> sites) {
+        TravelTimes travel = new TravelTimes(node.integer("travelMinutesDefault", 0, 600));
+        List<String> siteIds = sites.stream().map(SiteDefinition::id).toList();
+        for (ConfigNode pair : node.objects("travelMinutes")) {
+            List<String> between = pair.texts("between");
+            if (between.size() != 2 || between.get(0).equals(between.get(1))) {
+                throw pair.error("between", "must name two different sites, got " + between);
+            }
+            for (String siteId : between) {
+                if (!siteIds.contains(siteId)) {
+                    throw pair.error("between", "names no site defined under sites: '" + siteId + "'");
+                }
+            }
+            travel = travel.with(between.get(0), between.get(1), pair.integer("minutes", 0, 600));
+            pair.rejectUnknownKeys();
+        }
+        ConfigNode detour = node.child("detourWorthIt");
+        int minutesSaved = detour.integer("minMinutesSaved", 0, 480);
+        double share = detour.decimal("maxShareOfWait", 0, 1);
+        detour.rejectUnknownKeys();
+        int aboutTheSame = node.integer("aboutTheSameMinutes", 0, 120);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Balancing(travel, new SiteRecommendation(minutesSaved, share, aboutTheSame));
     }
 
     private static LuotConfig.Printing printing(ConfigNode root, List<SiteDefinition> sites) {

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
-import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.balancing.SiteRecommendation;
+import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
@@ -31,7 +32,8 @@ public record LuotConfig(
         Printing printing,
         Reports reports,
         Ratings ratings,
-        Booking booking) {
+        Booking booking,
+        Balancing balancing) {
 
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
@@ -74,7 +76,16 @@ public record LuotConfig(
      * @param numberShown             how long the kiosk shows a new ticket's number
      * @param numberShownPrinterOut   how long it shows it when the printer cannot print it now
      */
-    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut, FasterSiteRule otherSiteMuchFaster) {
+    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut) {
+    }
+
+    /**
+     * Balancing the sites (issue 10).
+     *
+     * @param travel         minutes between each pair of sites
+     * @param recommendation when a detour to the other site is worth it
+     */
+    public record Balancing(TravelTimes travel, SiteRecommendation recommendation) {
     }
 
     /**
@@ -142,46 +153,46 @@ public record LuotConfig(
 
     public LuotConfig withBooking(Booking newBooking) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, newBooking);
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing);
     }
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, reports, ratings, booking);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, reports, ratings, booking);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withReports(Reports newReports) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newReports, ratings, booking);
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing);
     }
 
     public LuotConfig withRatings(Ratings newRatings) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, newRatings, booking);
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing);
     }
 }

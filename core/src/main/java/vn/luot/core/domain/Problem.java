@@ -50,6 +50,12 @@ public enum Problem {
     OUTSIDE_OPENING_HOURS_NO_NEXT,
     STAFF_EXISTS,
     PRINTER_TOKEN_ALREADY_ISSUED,
+    // balancing the sites (issue 10)
+    NOTICE_END_TIME,
+    MOVE_TO_SAME_SITE,
+    SUGGESTION_NOT_FOUND,
+    SUGGESTION_NO_LONGER_VALID,
+    // end of balancing
     WEAK_PASSWORD,
     INVALID_CREDENTIALS,
     MISSING_TOKEN,

@@ -20,7 +20,7 @@ public final class ApiRouter {
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
-                           Reporting reporting) {
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers) {
     }
 
     /** The managers' reports and the citizens' ratings (issue 14). */
@@ -109,6 +109,12 @@ public final class ApiRouter {
         router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
         router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
         router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
+        // Balancing the sites (issue 10)
+        router.get("/api/v1/recommendation").handler(h.balancing()::recommendation);
+        router.post("/api/v1/notices").handler(supervisor).handler(h.managers()::postNotice);
+        router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
+        router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
+        router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

@@ -21,6 +21,8 @@ final class ProblemStatus {
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
         put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
+        put(404, Problem.SUGGESTION_NOT_FOUND);                       // balancing (issue 10)
+        put(409, Problem.SUGGESTION_NO_LONGER_VALID);                 // balancing (issue 10)
         put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
         put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
         put(405, Problem.METHOD_NOT_ALLOWED);
