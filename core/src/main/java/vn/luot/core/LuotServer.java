@@ -45,6 +45,7 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
@@ -112,7 +113,7 @@ public final class LuotServer {
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
-                new AuthHandler(staff, views),
+                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), clock)),
                 new OpsHandler(store, registry),
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),

@@ -53,7 +53,8 @@ public enum Problem {
     // hardening (issue 12)
     TOO_MANY_SOCKETS,
     HOLDER_SECRET_MISSING,
-    NOT_TICKET_HOLDER;
+    NOT_TICKET_HOLDER,
+    TOO_MANY_LOGIN_ATTEMPTS;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

@@ -27,7 +27,7 @@ final class ProblemStatus {
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
         // hardening (issue 12)
-        put(429, Problem.TOO_MANY_SOCKETS);
+        put(429, Problem.TOO_MANY_SOCKETS, Problem.TOO_MANY_LOGIN_ATTEMPTS);
         put(401, Problem.HOLDER_SECRET_MISSING);
         put(403, Problem.NOT_TICKET_HOLDER);
     }
