@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.HolderSecrets;
+import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingService;
@@ -99,8 +100,10 @@ public final class LuotServer {
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
         QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
-        StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
-                config.security().passwordHashIterations());
+        StaffStore staffStore = StaffStore.create(pool);
+        StaffAccounts accounts = new StaffAccounts(staffStore);
+        StaffService staff = StaffService.create(vertx, staffStore, tokens,
+                config.security().passwordHashIterations(), accounts);
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
@@ -117,7 +120,7 @@ public final class LuotServer {
                 new OpsHandler(store, registry),
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
-                new StaffAuth(tokens),
+                new StaffAuth(tokens, accounts),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),

@@ -23,7 +23,8 @@ public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** In order. Add new scripts at the end; never edit one that has shipped. */
     static final List<String> SCRIPTS = List.of("V1__queue.sql", "V2__printing.sql", "V3__bookings.sql",
-            "V4__called_tickets_index.sql", "V5__booked_slot.sql", "V10__screens.sql");
+            "V4__called_tickets_index.sql", "V5__booked_slot.sql", "V10__screens.sql",
+            "V6__staff_token_generation.sql");
     private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
 
     private Migrations() {

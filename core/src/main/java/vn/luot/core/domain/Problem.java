@@ -54,7 +54,8 @@ public enum Problem {
     TOO_MANY_SOCKETS,
     HOLDER_SECRET_MISSING,
     NOT_TICKET_HOLDER,
-    TOO_MANY_LOGIN_ATTEMPTS;
+    TOO_MANY_LOGIN_ATTEMPTS,
+    CANNOT_DISABLE_SELF;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

@@ -46,6 +46,10 @@ public final class ApiRouter {
         router.get("/api/v1/staff").handler(supervisor).handler(h.auth()::listStaff);
         router.post("/api/v1/staff").handler(admin).handler(h.auth()::addStaff);
         router.put("/api/v1/staff/:username/password").handler(admin).handler(h.auth()::setPassword);
+        // hardening (issue 12): sessions end, accounts are disabled rather than deleted
+        router.post("/api/v1/auth/logout").handler(staff).handler(h.auth()::logout);
+        router.post("/api/v1/staff/:username/disable").handler(admin).handler(h.auth()::disable);
+        router.post("/api/v1/staff/:username/enable").handler(admin).handler(h.auth()::enable);
 
         router.get("/api/v1/sites").handler(h.sites()::list);
         router.get("/api/v1/sites/:siteId").handler(h.sites()::get);

@@ -45,6 +45,22 @@ public final class AuthHandler {
                 .onFailure(ctx::fail);
     }
 
+    /** {@code POST /api/v1/auth/logout}: ends every session of the caller's account. */
+    public void logout(RoutingContext ctx) {
+        staff.logout(StaffAuth.actor(ctx).username()).onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/staff/{username}/disable}: the account stays, with its history, but cannot log in. */
+    public void disable(RoutingContext ctx) {
+        staff.setActive(ctx.pathParam("username"), false, StaffAuth.actor(ctx).username())
+                .onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    public void enable(RoutingContext ctx) {
+        staff.setActive(ctx.pathParam("username"), true, StaffAuth.actor(ctx).username())
+                .onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
+    }
+
     public void me(RoutingContext ctx) {
         Actor actor = StaffAuth.actor(ctx);
         Replies.ok(ctx, new JsonObject().put("username", actor.username()).put("role", actor.role().wireName()));

@@ -29,6 +29,7 @@ final class ProblemStatus {
         // hardening (issue 12)
         put(429, Problem.TOO_MANY_SOCKETS, Problem.TOO_MANY_LOGIN_ATTEMPTS);
         put(401, Problem.HOLDER_SECRET_MISSING);
+        put(409, Problem.CANNOT_DISABLE_SELF);
         put(403, Problem.NOT_TICKET_HOLDER);
     }
 
