@@ -35,6 +35,7 @@ public final class ApiRouter {
         var admin = h.staffAuth().withRole(Role.ADMIN);
         var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
 
+        router.route().handler(new SecurityHeaders());   // hardening (issue 12)
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
 
         router.get("/health").handler(h.ops()::health);
