@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.HolderSecrets;
+import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
@@ -54,6 +55,7 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
@@ -117,8 +119,10 @@ public final class LuotServer {
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
         QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
-        StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
-                config.security().passwordHashIterations());
+        StaffStore staffStore = StaffStore.create(pool);
+        StaffAccounts accounts = new StaffAccounts(staffStore);
+        StaffService staff = StaffService.create(vertx, staffStore, tokens,
+                config.security().passwordHashIterations(), accounts);
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
@@ -135,11 +139,11 @@ public final class LuotServer {
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
-                new AuthHandler(staff, views),
+                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), clock)),
                 new OpsHandler(store, registry),
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
-                new StaffAuth(tokens),
+                new StaffAuth(tokens, accounts),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),

@@ -232,15 +232,17 @@ class AccessibilityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
-    @DisplayName("The page has no serious or critical violation")
+    @DisplayName("The page has no serious or critical violation, and its Content-Security-Policy refuses nothing it needs")
     void noSeriousViolation(PageState state, org.junit.jupiter.api.TestInfo info) {
         Fixture f = FIXTURE;
         f.browser.viewport(state.screen().width(), state.screen().height());
         f.browser.go("about:blank");
+        f.browser.securityPolicyViolations();   // forget the earlier pages' console
         try {
             f.browser.go(state.address().apply(f));
             state.prepare().run(f);
             settle(f.browser);
+            assertThat(f.browser.securityPolicyViolations()).as("refused by the Content-Security-Policy").isEmpty();
             Accessibility.Report report = Accessibility.check(f.browser, Objects.requireNonNull(info.getDisplayName()));
             assertThat(report.blocking()).as(report.toString()).isZero();
         } finally {

@@ -34,6 +34,7 @@ import vn.luot.core.domain.rating.RatingReason;
 import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
+import vn.luot.core.limits.LoginThrottle;
 
 /**
  * Reads {@code config/default.yaml} (or the file named by {@code LUOT_CONFIG}), applies the environment
@@ -155,13 +156,25 @@ public final class ConfigLoader {
     private static LuotConfig.Security security(ConfigNode node, Overrides env) {
         int ttl = node.integer("tokenTtlMinutes", 1, 7 * 24 * 60);
         int iterations = node.integer("passwordHashIterations", 1000, 10_000_000);
+        LoginThrottle.Limits throttle = node.has("loginThrottle") ? loginThrottle(node.child("loginThrottle"))
+                : LoginThrottle.Limits.DEFAULT;
         node.rejectUnknownKeys();
         String secret = env.get("LUOT_JWT_SECRET").orElse(null);
         if (secret != null && secret.length() < 32) {
             throw new ConfigException("LUOT_JWT_SECRET: must be at least 32 characters long");
         }
         String adminPassword = env.get("LUOT_ADMIN_PASSWORD").orElse(null);
-        return new LuotConfig.Security(Duration.ofMinutes(ttl), iterations, secret, adminPassword);
+        return new LuotConfig.Security(Duration.ofMinutes(ttl), iterations, secret, adminPassword, throttle);
+    }
+
+    private static LoginThrottle.Limits loginThrottle(ConfigNode node) {
+        int accountAttempts = node.integer("attemptsPerAccount", 1, 1000);
+        int accountRefill = node.integer("accountRefillSeconds", 1, 3600);
+        int addressAttempts = node.integer("attemptsPerAddress", 1, 100_000);
+        int addressRefill = node.integer("addressRefillSeconds", 1, 3600);
+        node.rejectUnknownKeys();
+        return new LoginThrottle.Limits(accountAttempts, Duration.ofSeconds(accountRefill), addressAttempts,
+                Duration.ofSeconds(addressRefill));
     }
 
     private static LuotConfig.Queue queue(ConfigNode node, Overrides env) {

@@ -12,6 +12,7 @@ import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
+import vn.luot.core.limits.LoginThrottle;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
@@ -58,7 +59,16 @@ public record LuotConfig(
      * @param jwtSecret     the key that signs staff tokens, or null to generate one under the data directory
      * @param adminPassword the first admin's password (from LUOT_ADMIN_PASSWORD), or null
      */
-    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword,
+                           LoginThrottle.Limits loginThrottle) {
+        public Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+            this(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, LoginThrottle.Limits.DEFAULT);
+        }
+
+        public Security withLoginThrottle(LoginThrottle.Limits limits) {
+            return new Security(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, limits);
+        }
+
         @Override
         public String toString() {
             return "Security[tokenTtl=" + tokenTtl + ", passwordHashIterations=" + passwordHashIterations + "]";

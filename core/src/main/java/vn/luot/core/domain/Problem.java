@@ -74,7 +74,9 @@ public enum Problem {
     RATING_OTHER_COUNTER,
     RATING_WINDOW_CLOSED,
     RATING_ALREADY_GIVEN,
-    RATING_TOKEN_ALREADY_ISSUED;
+    RATING_TOKEN_ALREADY_ISSUED,
+    TOO_MANY_LOGIN_ATTEMPTS,
+    CANNOT_DISABLE_SELF;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

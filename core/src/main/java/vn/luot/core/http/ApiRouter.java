@@ -40,6 +40,7 @@ public final class ApiRouter {
         var admin = h.staffAuth().withRole(Role.ADMIN);
         var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
 
+        router.route().handler(new SecurityHeaders());   // hardening (issue 12)
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
 
         router.get("/health").handler(h.ops()::health);
@@ -51,6 +52,10 @@ public final class ApiRouter {
         router.get("/api/v1/staff").handler(supervisor).handler(h.auth()::listStaff);
         router.post("/api/v1/staff").handler(admin).handler(h.auth()::addStaff);
         router.put("/api/v1/staff/:username/password").handler(admin).handler(h.auth()::setPassword);
+        // hardening (issue 12): sessions end, accounts are disabled rather than deleted
+        router.post("/api/v1/auth/logout").handler(staff).handler(h.auth()::logout);
+        router.post("/api/v1/staff/:username/disable").handler(admin).handler(h.auth()::disable);
+        router.post("/api/v1/staff/:username/enable").handler(admin).handler(h.auth()::enable);
 
         router.get("/api/v1/sites").handler(h.sites()::list);
         router.get("/api/v1/sites/:siteId").handler(h.sites()::get);

@@ -30,8 +30,9 @@ final class ProblemStatus {
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
         // hardening (issue 12)
-        put(429, Problem.TOO_MANY_SOCKETS);
+        put(429, Problem.TOO_MANY_SOCKETS, Problem.TOO_MANY_LOGIN_ATTEMPTS);
         put(401, Problem.HOLDER_SECRET_MISSING);
+        put(409, Problem.CANNOT_DISABLE_SELF);
         put(403, Problem.NOT_TICKET_HOLDER);
         // Ratings (issue 14)
         put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
