@@ -29,6 +29,7 @@ import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 
@@ -89,12 +90,13 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
+        SimulationSettings simulation = simulation(root, profile, sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing);
+                announcements, profile, dataDir, kiosk, printing, simulation);
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {
@@ -270,6 +272,38 @@ public final class ConfigLoader {
             throw root.error("sites", "must list at least one site");
         }
         return sites;
+    }
+
+    /** The day simulator's and planner's model of the visits; the arrival profile is read beside it. */
+    private static SimulationSettings simulation(ConfigNode root, Map<LocalTime, Double> profile,
+                                                 List<SiteDefinition> sites) {
+        if (!root.has("simulation")) {
+            return SimulationSettings.typical(profile);
+        }
+        ConfigNode node = root.child("simulation");
+        int visits = node.integer("visitsPerDay", 1, 100_000);
+        ConfigNode sharesNode = node.child("siteShares");
+        Map<String, Double> shares = new LinkedHashMap<>();
+        sharesNode.entries(key -> {
+            if (sites.stream().noneMatch(s -> s.id().equals(key))) {
+                throw sharesNode.error(key, "is not a site");
+            }
+            shares.put(key, sharesNode.decimal(key, 0, 1));
+            return key;
+        });
+        double cv = node.decimal("serviceTimeVariation", 0.01, 5);
+        double booked = node.decimal("bookedShare", 0, 1);
+        int spread = node.integer("bookedArrivalSpreadMinutes", 0, 120);
+        double noShow = node.decimal("bookedNoShowShare", 0, 1);
+        double priority = node.decimal("priorityShare", 0, 1);
+        int staff = node.integer("staffAvailable", 1, 1000);
+        double within = node.decimal("targetShareWithinWait", 0.01, 0.999);
+        node.rejectUnknownKeys();
+        if (profile.isEmpty()) {
+            throw root.error("arrivalProfile", "must give the share of visits by hour when simulation is set");
+        }
+        return new SimulationSettings(visits, profile, shares, cv, booked, Duration.ofMinutes(spread), noShow, priority,
+                staff, within);
     }
 
     private static Map<LocalTime, Double> arrivalProfile(ConfigNode root) {

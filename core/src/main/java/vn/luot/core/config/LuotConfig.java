@@ -9,12 +9,14 @@ import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.estimate.FasterSiteRule;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
  *
- * @param dataDir where the embedded database and generated secrets live between runs
+ * @param dataDir    where the embedded database and generated secrets live between runs
+ * @param simulation how citizens come and how long they take, for the day simulator and the planner
  */
 public record LuotConfig(
         String source,
@@ -27,7 +29,8 @@ public record LuotConfig(
         Map<LocalTime, Double> arrivalProfile,
         Path dataDir,
         Kiosk kiosk,
-        Printing printing) {
+        Printing printing,
+        SimulationSettings simulation) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -81,31 +84,31 @@ public record LuotConfig(
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, simulation);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, simulation);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, simulation);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, simulation);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting);
+                dataDir, kiosk, newPrinting, simulation);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing);
+                newDataDir, kiosk, printing, simulation);
     }
 }
