@@ -54,6 +54,10 @@ public final class SimulateCommand {
         DaySimulator simulator = new DaySimulator(config.catalogue(), settings, config.queue().issuingHours(),
                 config.queue().maxPriorityCallsInRow(), config.queue().serviceTimeSmoothing());
         LocalDate date = options.date();
+        if (options.plan()) {
+            return PlanCommand.run(config, simulator, date, options, options.daysGiven() ? options.days()
+                    : PlanCommand.DEFAULT_DAYS, out);
+        }
         Scenario scenario = Scenario.configured(settings);
         if (options.drift()) {
             scenario = scenario.slowingDown(LocalTime.of(9, 0), 1.5);

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** The command line of {@code scripts/simulate}. */
 record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Path config, boolean json, Path plot,
-                       boolean plan, boolean drift, List<String> whatIf, boolean help) {
+                       boolean plan, boolean drift, List<String> whatIf, boolean help, boolean daysGiven) {
 
     static final String USAGE = """
             usage: scripts/simulate [options]
@@ -21,6 +21,10 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
               --config FILE     the configuration (default: config/default.yaml)
               --json            machine-readable output
               --plot FILE.svg   draw the first day: per service, the waiting line and estimated against actual waits
+              --plan            counters each service needs per site and hour (Erlang C, then checked in the
+                                simulator over --days days, 100 by default), against the staff available
+              --what-if SPEC    with --plan: waits with fewer counters, e.g. hac-thanh:8-10:-2 (the site's last
+                                two counters unstaffed from 08:00 to 10:00); may be repeated
               --drift           every service 50 % slower from 09:00 (does the estimate recover?)
             """;
 
@@ -35,11 +39,15 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
         boolean plan = false;
         boolean drift = false;
         boolean help = false;
+        boolean daysGiven = false;
         List<String> whatIf = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--days" -> days = positive(arg, value(args, ++i, arg));
+                case "--days" -> {
+                    days = positive(arg, value(args, ++i, arg));
+                    daysGiven = true;
+                }
                 case "--seed" -> seed = number(arg, value(args, ++i, arg));
                 case "--date" -> date = date(value(args, ++i, arg));
                 case "--arrivals" -> arrivals = positive(arg, value(args, ++i, arg));
@@ -47,11 +55,14 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
                 case "--json" -> json = true;
                 case "--plot" -> plot = Path.of(value(args, ++i, arg));
                 case "--drift" -> drift = true;
+                case "--plan" -> plan = true;
+                case "--what-if" -> whatIf.add(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new SimulateOptions(days, seed, date, arrivals, config, json, plot, plan, drift, List.copyOf(whatIf), help);
+        return new SimulateOptions(days, seed, date, arrivals, config, json, plot, plan, drift, List.copyOf(whatIf), help,
+                daysGiven);
     }
 
     private static String value(String[] args, int i, String option) {

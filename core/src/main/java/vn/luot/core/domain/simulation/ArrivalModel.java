@@ -17,9 +17,9 @@ import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
- * Who comes on one day, and when. Within each hour of the arrival profile visits come as a Poisson
- * process (so they bunch, as real ones do) at the hour's share of the day's visits; an hour in which no
- * site gives out numbers (a Saturday afternoon) brings nobody. Each visit draws its service by the
+ * Who comes on one day, and when. Within each stretch of the arrival profile ({@link #bins}) visits come
+ * as a Poisson process (so they bunch, as real ones do) at the stretch's share of the day's visits; a
+ * visit when no site offering its service gives out numbers (a Saturday afternoon) does not happen. Each visit draws its service by the
  * services' shares of arrivals, its site among those offering it and giving out numbers then (by the site
  * shares), a priority group at the priority share, and a booking at the booked share: a booked citizen
  * arrives within the spread around their quarter-hour slot, or not at all (the booked no-show share).
@@ -39,23 +39,52 @@ public final class ArrivalModel {
         this.zone = catalogue.timeZone();
     }
 
-    /** The day's visits in order of arrival. */
-    public List<Visit> visits(LocalDate day, SplittableRandom random) {
-        List<Visit> visits = new ArrayList<>();
+    /** One stretch of the arrival profile on a day: its share of the day's visits come between start and end. */
+    public record Bin(Instant start, Instant end, double share) {
+        public double hours() {
+            return Duration.between(start, end).toMillis() / 3_600_000.0;
+        }
+    }
+
+    /**
+     * The profile's stretches on a day: each runs from its time to the next one, but ends with the opening
+     * period it starts in (the 11:00 share comes by 11:30, not over the lunch break).
+     */
+    public List<Bin> bins(LocalDate day) {
+        List<Bin> bins = new ArrayList<>();
         TreeMap<LocalTime, Double> profile = new TreeMap<>(settings.arrivalProfile());
         for (var bin : profile.entrySet()) {
             LocalTime from = bin.getKey();
             LocalTime higher = profile.higherKey(from);
+            LocalTime to = higher == null ? from.plusHours(1) : higher;
+            for (SiteDefinition site : catalogue.sites()) {
+                for (OpeningHours.Period p : site.openingHours().on(day.getDayOfWeek())) {
+                    if (p.contains(from) && p.closes().isBefore(to)) {
+                        to = p.closes();
+                    }
+                }
+            }
             Instant start = day.atTime(from).atZone(zone).toInstant();
-            Instant end = higher == null ? start.plus(Duration.ofHours(1)) : day.atTime(higher).atZone(zone).toInstant();
-            double perMilli = settings.visitsPerDay() * bin.getValue() / Duration.between(start, end).toMillis();
+            Instant end = day.atTime(to).atZone(zone).toInstant();
+            if (end.isAfter(start)) {
+                bins.add(new Bin(start, end, bin.getValue()));
+            }
+        }
+        return bins;
+    }
+
+    /** The day's visits in order of arrival. */
+    public List<Visit> visits(LocalDate day, SplittableRandom random) {
+        List<Visit> visits = new ArrayList<>();
+        for (Bin bin : bins(day)) {
+            double perMilli = settings.visitsPerDay() * bin.share() / Duration.between(bin.start(), bin.end()).toMillis();
             if (perMilli <= 0) {
                 continue;
             }
-            long at = start.toEpochMilli();
+            long at = bin.start().toEpochMilli();
             while (true) {
                 at += Math.round(-Math.log(1 - random.nextDouble()) / perMilli);
-                if (at >= end.toEpochMilli()) {
+                if (at >= bin.end().toEpochMilli()) {
                     break;
                 }
                 Visit visit = visit(day, Instant.ofEpochMilli(at), random);
@@ -66,6 +95,21 @@ public final class ArrivalModel {
         }
         visits.sort(Comparator.comparing(Visit::arrives));
         return visits;
+    }
+
+    /** Among the sites offering the service, the share of its visits that go to this one. */
+    public double siteShare(String siteId, String serviceId) {
+        double total = 0;
+        double mine = 0;
+        for (SiteDefinition site : catalogue.sites()) {
+            if (site.offers(serviceId)) {
+                total += share(site);
+                if (site.id().equals(siteId)) {
+                    mine = share(site);
+                }
+            }
+        }
+        return total == 0 ? 0 : mine / total;
     }
 
     private Visit visit(LocalDate day, Instant drawn, SplittableRandom random) {
