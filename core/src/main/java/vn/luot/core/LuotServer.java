@@ -34,6 +34,7 @@ import vn.luot.core.http.HttpServerVerticle;
 import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PlanHandler;
 import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
@@ -42,6 +43,7 @@ import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.metrics.QueueMetrics;
@@ -121,7 +123,8 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

@@ -18,7 +18,8 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
-    TRUE_OR_FALSE;
+    TRUE_OR_FALSE,
+    DATE;
 
     @Override
     public String messageKey() {

@@ -19,7 +19,8 @@ public final class ApiRouter {
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
-                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing) {
+                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
+                           PlanHandler plan) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -87,6 +88,8 @@ public final class ApiRouter {
         router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
         router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
         router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
+        router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

@@ -18,6 +18,7 @@ import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.simulation.CapacityPlanner;
 import vn.luot.core.domain.simulation.DaySimulator;
+import vn.luot.core.planning.PlanJson;
 
 /** {@code scripts/simulate --plan} and {@code --what-if}: the capacity plan, or waits with other counters. */
 final class PlanCommand {
@@ -45,42 +46,11 @@ final class PlanCommand {
         }
         CapacityPlanner.Plan plan = planner.plan(date, days, options.seed());
         if (options.json()) {
-            out.println(json(plan).encodePrettily());
+            out.println(PlanJson.of(plan).encodePrettily());
         } else {
             print(plan, config, out);
         }
         return 0;
-    }
-
-    static JsonObject json(CapacityPlanner.Plan plan) {
-        JsonArray cells = new JsonArray();
-        plan.cells().forEach(c -> cells.add(new JsonObject()
-                .put("siteId", c.siteId()).put("hour", c.hour()).put("serviceId", c.serviceId())
-                .put("arrivalsPerHour", SimulateCommand.round(c.arrivalsPerHour(), 2))
-                .put("erlangs", SimulateCommand.round(c.erlangs(), 2))
-                .put("erlangCCounters", c.erlangCounters())
-                .put("erlangCShareWithinTarget", SimulateCommand.round(c.erlangShareWithinTarget(), 3))
-                .put("counters", c.counters())
-                .put("simulatedShareWithinTarget", SimulateCommand.round(c.simulatedShareWithinTarget(), 3))
-                .put("simulatedMeanWaitMinutes", SimulateCommand.round(c.simulatedMeanWaitMinutes(), 1))));
-        JsonArray hours = new JsonArray();
-        plan.hours().forEach(h -> hours.add(new JsonObject().put("hour", h.hour()).put("counters", h.counters())
-                .put("staffAvailable", h.staffAvailable()).put("shortOfStaff", h.shortOfStaff())
-                .put("shortBy", Math.max(0, h.counters() - h.staffAvailable()))
-                .put("services", new JsonArray(h.shortServices()))));
-        return new JsonObject().put("date", plan.date().toString()).put("dayOfWeek", plan.date().getDayOfWeek().toString())
-                .put("simulatedDays", plan.days()).put("targetShareWithinWait", plan.targetShare())
-                .put("cells", cells).put("pooled", pooled(plan)).put("hours", hours);
-    }
-
-    private static JsonArray pooled(CapacityPlanner.Plan plan) {
-        JsonArray pooled = new JsonArray();
-        plan.pooled().forEach(p -> pooled.add(new JsonObject().put("siteId", p.siteId()).put("hour", p.hour())
-                .put("erlangs", SimulateCommand.round(p.erlangs(), 2)).put("erlangCCounters", p.erlangCounters())
-                .put("erlangCShareWithinTarget", SimulateCommand.round(p.erlangShareWithinTarget(), 3))
-                .put("counters", p.counters())
-                .put("simulatedShareWithinTarget", SimulateCommand.round(p.simulatedShareWithinTarget(), 3))));
-        return pooled;
     }
 
     private static void print(CapacityPlanner.Plan plan, LuotConfig config, PrintStream out) {
