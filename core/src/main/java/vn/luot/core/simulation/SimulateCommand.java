@@ -47,6 +47,9 @@ public final class SimulateCommand {
             return 0;
         }
         LuotConfig config = ConfigLoader.load(options.config(), Map.of());
+        if (options.benchmark()) {
+            EstimatorBenchmark.microsPerRecomputation(config, out);
+        }
         SimulationSettings settings = config.simulation();
         if (options.arrivals() != null) {
             settings = settings.withVisitsPerDay(options.arrivals());

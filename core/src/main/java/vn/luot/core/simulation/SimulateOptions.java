@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /** The command line of {@code scripts/simulate}. */
 record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Path config, boolean json, Path plot,
-                       boolean plan, boolean drift, List<String> whatIf, boolean help, boolean daysGiven) {
+                       boolean plan, boolean drift, List<String> whatIf, boolean help, boolean daysGiven,
+                       boolean benchmark) {
 
     static final String USAGE = """
             usage: scripts/simulate [options]
@@ -25,6 +26,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
                                 simulator over --days days, 100 by default), against the staff available
               --what-if SPEC    with --plan: waits with fewer counters, e.g. hac-thanh:8-10:-2 (the site's last
                                 two counters unstaffed from 08:00 to 10:00); may be repeated
+              --benchmark       also measure one hall recomputation of the estimate (200 waiting, 11 counters)
               --drift           every service 50 % slower from 09:00 (does the estimate recover?)
             """;
 
@@ -40,6 +42,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
         boolean drift = false;
         boolean help = false;
         boolean daysGiven = false;
+        boolean benchmark = false;
         List<String> whatIf = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -55,6 +58,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
                 case "--json" -> json = true;
                 case "--plot" -> plot = Path.of(value(args, ++i, arg));
                 case "--drift" -> drift = true;
+                case "--benchmark" -> benchmark = true;
                 case "--plan" -> plan = true;
                 case "--what-if" -> whatIf.add(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
@@ -62,7 +66,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
             }
         }
         return new SimulateOptions(days, seed, date, arrivals, config, json, plot, plan, drift, List.copyOf(whatIf), help,
-                daysGiven);
+                daysGiven, benchmark);
     }
 
     private static String value(String[] args, int i, String option) {
