@@ -115,6 +115,7 @@
 
   function waitText(message) {
     const minutes = message.estimatedWaitMinutes;
+    if (message.notBeforeClosing) return t('track.notBeforeClosing');
     if (minutes === null || minutes === undefined) return t('track.noCounterOpen');
     if (minutes === 0) return t('track.soon');
     return t('word.aboutMinutes', { minutes });

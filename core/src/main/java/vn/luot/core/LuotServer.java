@@ -43,6 +43,7 @@ import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PlanHandler;
 import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.RatingHandler;
 import vn.luot.core.http.ReportHandler;
@@ -53,6 +54,7 @@ import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.limits.LoginThrottle;
@@ -157,7 +159,9 @@ public final class LuotServer {
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
                         new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
-                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
+                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock),
+
+                new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

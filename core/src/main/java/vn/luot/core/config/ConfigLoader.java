@@ -32,6 +32,7 @@ import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingReason;
 import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 import vn.luot.core.limits.LoginThrottle;
@@ -97,12 +98,13 @@ public final class ConfigLoader {
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
         LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
+        SimulationSettings simulation = simulation(root, profile, sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {
@@ -332,6 +334,38 @@ public final class ConfigLoader {
             throw root.error("sites", "must list at least one site");
         }
         return sites;
+    }
+
+    /** The day simulator's and planner's model of the visits; the arrival profile is read beside it. */
+    private static SimulationSettings simulation(ConfigNode root, Map<LocalTime, Double> profile,
+                                                 List<SiteDefinition> sites) {
+        if (!root.has("simulation")) {
+            return SimulationSettings.typical(profile);
+        }
+        ConfigNode node = root.child("simulation");
+        int visits = node.integer("visitsPerDay", 1, 100_000);
+        ConfigNode sharesNode = node.child("siteShares");
+        Map<String, Double> shares = new LinkedHashMap<>();
+        sharesNode.entries(key -> {
+            if (sites.stream().noneMatch(s -> s.id().equals(key))) {
+                throw sharesNode.error(key, "is not a site");
+            }
+            shares.put(key, sharesNode.decimal(key, 0, 1));
+            return key;
+        });
+        double cv = node.decimal("serviceTimeVariation", 0.01, 5);
+        double booked = node.decimal("bookedShare", 0, 1);
+        int spread = node.integer("bookedArrivalSpreadMinutes", 0, 120);
+        double noShow = node.decimal("bookedNoShowShare", 0, 1);
+        double priority = node.decimal("priorityShare", 0, 1);
+        int staff = node.integer("staffAvailable", 1, 1000);
+        double within = node.decimal("targetShareWithinWait", 0.01, 0.999);
+        node.rejectUnknownKeys();
+        if (profile.isEmpty()) {
+            throw root.error("arrivalProfile", "must give the share of visits by hour when simulation is set");
+        }
+        return new SimulationSettings(visits, profile, shares, cv, booked, Duration.ofMinutes(spread), noShow, priority,
+                staff, within);
     }
 
     private static Map<LocalTime, Double> arrivalProfile(ConfigNode root) {

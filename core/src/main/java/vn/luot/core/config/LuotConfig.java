@@ -11,13 +11,15 @@ import vn.luot.core.domain.balancing.SiteRecommendation;
 import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.limits.LoginThrottle;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
  *
- * @param dataDir where the embedded database and generated secrets live between runs
+ * @param dataDir    where the embedded database and generated secrets live between runs
+ * @param simulation how citizens come and how long they take, for the day simulator and the planner
  */
 public record LuotConfig(
         String source,
@@ -34,7 +36,8 @@ public record LuotConfig(
         Reports reports,
         Ratings ratings,
         Booking booking,
-        Balancing balancing) {
+        Balancing balancing,
+        SimulationSettings simulation) {
 
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
@@ -163,46 +166,46 @@ public record LuotConfig(
 
     public LuotConfig withBooking(Booking newBooking) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, newBooking, balancing);
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing, simulation);
     }
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, reports, ratings, booking, balancing);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withReports(Reports newReports) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newReports, ratings, booking, balancing);
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing, simulation);
     }
 
     public LuotConfig withRatings(Ratings newRatings) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, newRatings, booking, balancing);
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing, simulation);
     }
 }

@@ -20,7 +20,8 @@ public final class ApiRouter {
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
-                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers) {
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers,
+                           PlanHandler plan) {
     }
 
     /** The managers' reports and the citizens' ratings (issue 14). */
@@ -120,6 +121,7 @@ public final class ApiRouter {
         router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
         router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
         router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
+        router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);
