@@ -16,9 +16,12 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -46,6 +49,7 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
@@ -97,13 +101,15 @@ public final class LuotServer {
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
         ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
-        QueueStore store = QueueStore.create(pool);
-        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
-        LiveHub hub = new LiveHub(store, config, views, clock);
-        EventPublisher events = new LocalEventPublisher(hub);
+        QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
+        HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        EventPublisher events = new LocalEventPublisher(hub);
+        SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
@@ -111,18 +117,18 @@ public final class LuotServer {
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
         BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), clock);
+                config.catalogue(), config.booking(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
-                new TicketHandler(queue, views),
+                new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
                 new AuthHandler(staff, views),
                 new OpsHandler(store, registry),
-                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
-                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
@@ -130,7 +136,8 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
+                        config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
@@ -150,6 +157,10 @@ public final class LuotServer {
                 })
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
+                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                })
+                .compose(bookingJobsId -> {
+                    deployments.add(bookingJobsId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))

@@ -93,12 +93,13 @@ public final class ConfigLoader {
         LuotConfig.Printing printing = printing(root, sites);
         LuotConfig.Reports reports = reports(root.child("reports"));
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
+        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {
@@ -128,8 +129,10 @@ public final class ConfigLoader {
         String publicUrl = env.get("LUOT_PUBLIC_URL").orElse(fileUrl);
         checkHttpUrl(publicUrl, env.has("LUOT_PUBLIC_URL") ? null : node, "publicUrl");
         int maxBody = node.integer("maxBodyBytes", 1024, 10 * 1024 * 1024);
+        int socketsPerClient = node.has("maxSocketsPerClient") ? node.integer("maxSocketsPerClient", 1, 100_000)
+                : LuotConfig.Server.DEFAULT_MAX_SOCKETS_PER_CLIENT;
         node.rejectUnknownKeys();
-        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody);
+        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody, socketsPerClient);
     }
 
     private static LuotConfig.Database database(ConfigNode node, Overrides env) {

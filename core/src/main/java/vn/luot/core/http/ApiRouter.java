@@ -61,7 +61,7 @@ public final class ApiRouter {
 
         router.post("/api/v1/tickets").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
-        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::cancel);
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
@@ -70,6 +70,15 @@ public final class ApiRouter {
         router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
+        // Booking by phone (issue 11): public, code and phone only in bodies.
+        router.get("/api/v1/booking-info").handler(h.bookings()::info);
+        router.get("/api/v1/slots").handler(h.bookings()::slots);
+        router.post("/api/v1/bookings/find").handler(h.bookings()::findOwn);
+        router.post("/api/v1/bookings/move").handler(h.bookings()::moveOwn);
+        router.post("/api/v1/bookings/cancel").handler(h.bookings()::cancelOwn);
+        router.post("/api/v1/bookings/check-in").handler(h.bookings()::checkInOwn);
+        router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
+        router.post("/api/v1/remote-tickets").handler(h.bookings()::takeRemote);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);

@@ -19,6 +19,7 @@ final class ProblemStatus {
                 Problem.COUNTER_IN_USE, Problem.TRANSFER_TO_SAME_PLACE, Problem.STAFF_EXISTS,
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
+        put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
         put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
         put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
@@ -26,6 +27,10 @@ final class ProblemStatus {
         put(413, Problem.BODY_TOO_LARGE);
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
+        // hardening (issue 12)
+        put(429, Problem.TOO_MANY_SOCKETS);
+        put(401, Problem.HOLDER_SECRET_MISSING);
+        put(403, Problem.NOT_TICKET_HOLDER);
         // Ratings (issue 14)
         put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
                 Problem.RATING_TOKEN_ALREADY_ISSUED);

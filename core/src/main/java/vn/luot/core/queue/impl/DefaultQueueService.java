@@ -34,8 +34,9 @@ import vn.luot.core.domain.ticket.TicketIds;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.domain.ticket.TicketStatus;
 import vn.luot.core.domain.ticket.TrackingLink;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.events.EventPublisher;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrintJobJson;
 import vn.luot.core.queue.CallTarget;
@@ -51,7 +52,7 @@ import vn.luot.core.store.QueueStore;
 public final class DefaultQueueService implements QueueService {
     private final QueueStore store;
     private final EventPublisher events;
-    private final LiveHub hub;
+    private final Standings standings;
     private final Catalogue catalogue;
     private final CallPolicy policy;
     private final QueueMetrics metrics;
@@ -60,15 +61,17 @@ public final class DefaultQueueService implements QueueService {
     private final PrintJobJson printJson;
     private final String publicUrl;
     private final IssuingService issuing;
+    private final HolderSecrets holderSecrets;
 
-    public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
-                               QueueMetrics metrics, Clock clock, IssuingService issuing) {
+    public DefaultQueueService(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
+                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
         this.issuing = issuing;
+        this.holderSecrets = holderSecrets;
         this.store = store;
         this.events = events;
-        this.hub = hub;
+        this.standings = standings;
         this.catalogue = config.catalogue();
-        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow());
+        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         this.metrics = metrics;
         this.clock = clock;
         this.printing = config.printing();
@@ -92,14 +95,14 @@ public final class DefaultQueueService implements QueueService {
                     request.slotStart());
             return requireIssuing(request, idempotencyKey, staff)
                     .compose(replay -> replay.isPresent() ? Future.succeededFuture(replay.get())
-                            : hub.standing(draft).compose(atIssue -> store.issue(draft, service.prefix(), request,
+                            : standings.standing(draft).compose(atIssue -> store.issue(draft, service.prefix(), request,
                                     idempotencyKey, printOrder(printer, atIssue), atIssue.estimatedWaitMinutes())))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
                             metrics.ticketIssued(outcome.ticket());
                         }
-                        return hub.standing(outcome.ticket())
+                        return standings.standing(outcome.ticket())
                                 .map(standing -> new TicketView(outcome.ticket(), standing, outcome.replayed()));
                     });
         });
@@ -133,7 +136,7 @@ public final class DefaultQueueService implements QueueService {
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
                         catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
                         standing.position(), standing.estimatedWaitMinutes(),
-                        TrackingLink.of(publicUrl, ticket.id()))).encode());
+                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode());
     }
 
     private LocalizedText priorityName(String groupId) {
@@ -145,7 +148,7 @@ public final class DefaultQueueService implements QueueService {
     public Future<TicketView> ticket(UUID id) {
         return store.ticket(id).compose(found -> {
             Ticket ticket = found.orElseThrow(() -> new QueueException(Problem.TICKET_NOT_FOUND, id));
-            return hub.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
+            return standings.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
         });
     }
 
@@ -158,7 +161,7 @@ public final class DefaultQueueService implements QueueService {
                     if (change.changed()) {
                         events.publish(QueueEvent.ofTicket(EventType.TICKET_CANCELLED, change.ticket(), now));
                     }
-                    return hub.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
+                    return standings.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
                 });
     }
 
