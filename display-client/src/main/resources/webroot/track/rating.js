@@ -3,7 +3,8 @@
  * shows). Once the ticket is completed it asks the server whether the ticket can be rated (GET
  * /api/v1/tickets/{id}/rating: served, within the window, not yet rated) and only then offers the levels
  * the server lists (GET /api/v1/rating-options), once; a level that asks for a reason offers the
- * configured reasons, optional. The server refuses a second rating of the ticket anyway.
+ * configured reasons, optional. The server refuses a second rating of the ticket anyway. The rating is
+ * offered only to the holder: a page opened from the ticket's link, with its holder secret.
  *
  * window.LuotTrackRating.state reads it for tests: hidden, offered, reasons, sending, thanked, or (not
  * offered) rated or closed.
@@ -17,11 +18,13 @@
   let asked = false;
   let ticket = null;
   let chosen = null;
+  // The holder secret from the ticket's link (/t/{id}?s=...): the server takes a phone's rating only with it.
+  const secret = new URLSearchParams(global.location.search).get('s');
 
   global.LuotTrackRating = Object.freeze({
     get state() { return state; },
     update(shown) {
-      if (asked || !shown || shown.status !== 'completed') return;
+      if (asked || !secret || !shown || shown.status !== 'completed') return;
       asked = true;
       ticket = shown;
       offerIfOpen();
@@ -88,7 +91,7 @@
     try {
       response = await fetch('/api/v1/tickets/' + ticket.id + '/rating', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Holder-Secret': secret },
         body: JSON.stringify({ level: chosen.id, reason }),
       });
     } catch (e) {

@@ -141,7 +141,7 @@ public final class LuotServer {
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
-                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)));
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets)));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

@@ -52,6 +52,7 @@ class HandComputedDayTest {
     private String operatorB;
     private final List<Integer> estimates = new ArrayList<>();
     private final List<String> tickets = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
     void playTheMorning() {
@@ -82,7 +83,7 @@ class HandComputedDayTest {
         act(2, "no-show", operatorA, 2);
         issue("chung-thuc", "kiosk", null);                    // T5
         at(13);
-        ok(server.api().post("/api/v1/tickets/" + ticket(5) + "/cancel", null));
+        ok(server.api().post("/api/v1/tickets/" + ticket(5) + "/cancel", null, "X-Holder-Secret", secrets.get(4)));
         at(14);
         call(3, operatorB, 3);
         act(3, "start", operatorB, 3);
@@ -94,6 +95,7 @@ class HandComputedDayTest {
         ok(checkIn);
         JsonObject t7 = checkIn.json().getJsonObject("ticket");
         tickets.add(t7.getString("id"));                       // T7
+        secrets.add(t7.getString("holderSecret"));
         estimates.add(t7.getInteger("estimatedWaitMinutes"));
         at(30);
         call(2, operatorA, 4);
@@ -126,10 +128,12 @@ class HandComputedDayTest {
         at(65);
         String tablet = server.api().post("/api/v1/counters/3/rating-token", null, bearer(server.adminToken()))
                 .json().getString("token");
-        ok(server.api().post("/api/v1/tickets/" + ticket(1) + "/rating", new JsonObject().put("level", "very_satisfied")));
+        ok(server.api().post("/api/v1/tickets/" + ticket(1) + "/rating", new JsonObject().put("level", "very_satisfied"),
+                "X-Holder-Secret", secrets.get(0)));
         ok(server.api().post("/api/v1/counters/3/ratings", new JsonObject().put("ticketId", ticket(3))
                 .put("level", "dissatisfied").put("reason", "cho-lau"), bearer(tablet)));
-        ok(server.api().post("/api/v1/tickets/" + ticket(4) + "/rating", new JsonObject().put("level", "neutral")));
+        ok(server.api().post("/api/v1/tickets/" + ticket(4) + "/rating", new JsonObject().put("level", "neutral"),
+                "X-Holder-Secret", secrets.get(3)));
         at(70);
     }
 
@@ -313,6 +317,7 @@ class HandComputedDayTest {
                 : server.api().post("/api/v1/tickets", body, bearer(staffToken));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         tickets.add(r.json().getString("id"));
+        secrets.add(r.json().getString("holderSecret"));
         estimates.add(r.json().getInteger("estimatedWaitMinutes"));
     }
 

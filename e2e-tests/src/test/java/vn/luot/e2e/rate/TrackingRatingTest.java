@@ -23,8 +23,9 @@ class TrackingRatingTest extends PageTest {
     @DisplayName("Once the ticket is served the page offers the rating; a tap records it once and the page thanks; reopened, it is not offered again")
     void ratesOnceAfterService() {
         String operator = server.newStaff("operator");
-        String ticket = server.issue("hac-thanh", "ho-tich").getString("id");
-        browser.go(baseUrl() + "/track/?ticket=" + ticket);
+        var issued = server.issue("hac-thanh", "ho-tich");
+        String ticket = issued.getString("id");
+        browser.go(baseUrl() + "/track/?ticket=" + ticket + "&s=" + issued.getString("holderSecret"));
         browser.await(d -> "online".equals(browser.script("return LuotTrack.status")));
         assertThat(state()).isEqualTo("hidden");
 
