@@ -68,7 +68,9 @@ public enum Problem {
     RATING_OTHER_COUNTER,
     RATING_WINDOW_CLOSED,
     RATING_ALREADY_GIVEN,
-    RATING_TOKEN_ALREADY_ISSUED;
+    RATING_TOKEN_ALREADY_ISSUED,
+    EXPORT_NOT_FOUND,
+    EXPORT_NOT_READY;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {
