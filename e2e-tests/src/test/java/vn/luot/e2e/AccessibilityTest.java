@@ -41,6 +41,7 @@ class AccessibilityTest {
     static final Screen PHONE = new Screen(360, 740);
     static final Screen DESK = new Screen(1366, 768);
     static final Screen TABLET = new Screen(1280, 800);
+    static final Screen REPORTS_DESK = new Screen(1440, 900);
 
     /** What a step of a page state can use: the server, the browser, the tickets made for the states. */
     static final class Fixture {
@@ -222,7 +223,12 @@ class AccessibilityTest {
                 page("rating tablet, reasons", TABLET, "/rate/?counter=3", rateTablet().then(serveAtCounter3())
                         .then(f -> f.awaitScript("LuotRate.screen === 'question'"))
                         .then(f -> f.browser.find("#levels button[data-level='dissatisfied']").click())
-                        .then(f -> f.awaitScript("LuotRate.screen === 'reasons'")))
+                        .then(f -> f.awaitScript("LuotRate.screen === 'reasons'"))),
+                page("reports page, logged out", REPORTS_DESK, "/manager/reports.html", loggedOut()),
+                page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
+                        ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))
+                                .then(f -> f.awaitScript("window.LuotReports && LuotReports.loaded > 0 "
+                                        + "&& LuotReports.charts >= 4")), NOTHING)
         );
     }
 
