@@ -74,6 +74,7 @@
 
   function render(message) {
     const ticket = message.ticket;
+    if (global.LuotTrackRating) global.LuotTrackRating.update(ticket);
     document.body.dataset.status = ticket.status;
     $('ticket').hidden = false;
     $('ticket-number').textContent = ticket.number;

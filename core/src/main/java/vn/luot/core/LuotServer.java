@@ -66,6 +66,7 @@ import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ExportService;
 import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.BalancingStore;
@@ -110,7 +111,9 @@ public final class LuotServer {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
-        ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
+        ReportStore reportStore = ReportStore.create(reportPool);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock);
+        ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
@@ -156,11 +159,11 @@ public final class LuotServer {
                         config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
-                new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
-                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
+                new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
+
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
                 new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock),
-
                 new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
@@ -209,7 +212,10 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> reportPool.close()).compose(done -> pool.close());
+        return undeployed.compose(done -> {
+            handlers.reporting().exports().close();
+            return reportPool.close();
+        }).compose(done -> pool.close());
     }
 
     /**

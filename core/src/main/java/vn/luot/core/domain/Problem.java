@@ -76,7 +76,9 @@ public enum Problem {
     RATING_ALREADY_GIVEN,
     RATING_TOKEN_ALREADY_ISSUED,
     TOO_MANY_LOGIN_ATTEMPTS,
-    CANNOT_DISABLE_SELF;
+    CANNOT_DISABLE_SELF,
+    EXPORT_NOT_FOUND,
+    EXPORT_NOT_READY;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

@@ -24,8 +24,8 @@ public final class ApiRouter {
                            PlanHandler plan) {
     }
 
-    /** The managers' reports and the citizens' ratings (issue 14). */
-    public record Reporting(ReportHandler reports, RatingHandler ratings) {
+    /** The managers' reports and the citizens' ratings (issue 14); the exports' files go when the server stops. */
+    public record Reporting(ReportHandler reports, RatingHandler ratings, vn.luot.core.reports.ExportService exports) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -110,6 +110,9 @@ public final class ApiRouter {
 
         // Reports and ratings (issue 14)
         router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.post("/api/v1/reports/exports").handler(supervisor).handler(h.reporting().reports()::startExport);
+        router.get("/api/v1/reports/exports/:exportId").handler(supervisor).handler(h.reporting().reports()::exportStatus);
+        router.get("/api/v1/reports/exports/:exportId/file").handler(supervisor).handler(h.reporting().reports()::exportFile);
         router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
         router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
         router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);

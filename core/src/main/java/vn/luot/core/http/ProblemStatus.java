@@ -38,6 +38,8 @@ final class ProblemStatus {
         put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
                 Problem.RATING_TOKEN_ALREADY_ISSUED);
         put(403, Problem.RATING_OTHER_COUNTER);
+        put(404, Problem.EXPORT_NOT_FOUND);
+        put(409, Problem.EXPORT_NOT_READY);
     }
 
     private ProblemStatus() {
