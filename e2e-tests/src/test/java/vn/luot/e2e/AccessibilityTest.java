@@ -190,7 +190,12 @@ class AccessibilityTest {
                                 .then(f -> f.browser.find("#btn-call-next").click())
                                 .then(f -> f.awaitScript("document.body.dataset.mode === 'called'")), NOTHING),
                 page("guidance desk, logged out", DESK, "/staff/desk.html?site=hac-thanh", loggedOut()),
-                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING)
+                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING),
+                // The citizens' phone pages (issue 11).
+                page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready"))
         );
     }
 
