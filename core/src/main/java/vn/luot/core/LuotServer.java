@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
+import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.notify.LogNotifier;
+import vn.luot.core.notify.Notifier;
+import vn.luot.core.notify.OutboxSender;
+import vn.luot.core.notify.TurnNearWatcher;
+import vn.luot.core.notify.WebhookNotifier;
+import vn.luot.core.store.OutboxStore;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
@@ -101,8 +108,15 @@ public final class LuotServer {
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
-        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), config.booking(), clock);
+        BookingNotices notices = new BookingNotices(config.catalogue(), config.messages().reminderLead());
+        OutboxStore outbox = OutboxStore.create(pool);
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone(), notices, clock),
+                queue, config.catalogue(), config.booking(), clock);
+        Notifier notifier = config.messages().webhookUrl() == null ? new LogNotifier()
+                : new WebhookNotifier(vertx, config.messages().webhookUrl(), config.messages().webhookSecret(),
+                config.messages().timeout());
+        TurnNearWatcher turnNear = new TurnNearWatcher(outbox, queue, notices, config.booking().turnNearAhead(),
+                config.catalogue().timeZone(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -121,8 +135,8 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
-                        config, clock),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox, staffViews,
+                        views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();
@@ -140,10 +154,15 @@ public final class LuotServer {
                 })
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
-                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, config.booking().jobsEvery(), registry));
                 })
                 .compose(bookingJobsId -> {
                     deployments.add(bookingJobsId);
+                    return vertx.deployVerticle(new OutboxSender(outbox, notifier, config.messages().templates(),
+                            config.messages().retry(), config.messages().sendEvery(), clock));
+                })
+                .compose(senderId -> {
+                    deployments.add(senderId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))

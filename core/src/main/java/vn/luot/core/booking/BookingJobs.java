@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The booking's background work, run on a timer: bookings missed by more than their late window expire
  * (where the centre lets them expire; see {@link BookingService#expireMissed}), and are counted in the
- * metric {@code luot.bookings.expired}. Every node may run it: the store's statements are safe to run
+ * metric {@code luot.bookings.expired}; remote and booked tickets whose turn is near get their message
+ * (once per ticket: its outbox id follows from the ticket's). Every node may run it: the store's statements are safe to run
  * at once on several nodes (rows another node holds are skipped), so no node's memory decides anything.
  * One run at a time per node: a tick that finds the previous run still going is skipped.
  */
@@ -24,7 +25,15 @@ public final class BookingJobs extends VerticleBase {
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public BookingJobs(BookingService bookings, Duration every, MeterRegistry registry) {
+    private final TurnNearWatch turnNear;
+
+    /** Sends the turn-near message of remote and booked tickets; see {@link #runOnce}. */
+    public interface TurnNearWatch {
+        Future<Integer> check();
+    }
+
+    public BookingJobs(BookingService bookings, TurnNearWatch turnNear, Duration every, MeterRegistry registry) {
+        this.turnNear = turnNear;
         this.bookings = bookings;
         this.every = every;
         this.expired = Counter.builder("luot.bookings.expired")
@@ -56,6 +65,9 @@ public final class BookingJobs extends VerticleBase {
                     }
                 })
                 .onFailure(e -> LOG.warn("Expiring missed bookings failed; trying again in {} s: {}",
+                        every.toSeconds(), e.getMessage()))
+                .transform(done -> turnNear.check())
+                .onFailure(e -> LOG.warn("Checking for near turns failed; trying again in {} s: {}",
                         every.toSeconds(), e.getMessage()))
                 .onComplete(done -> running.set(false));
     }

@@ -90,12 +90,13 @@ public final class ConfigLoader {
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
         LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
+        LuotConfig.Notify messages = BookingConfigReader.notify(root.child("notify"), env);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, booking);
+                announcements, profile, dataDir, kiosk, printing, booking, messages);
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {

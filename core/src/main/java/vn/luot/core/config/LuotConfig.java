@@ -28,7 +28,8 @@ public record LuotConfig(
         Path dataDir,
         Kiosk kiosk,
         Printing printing,
-        Booking booking) {
+        Booking booking,
+        Notify messages) {
 
     /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
     public record Server(int port, String publicUrl, int maxBodyBytes) {
@@ -114,36 +115,62 @@ public record LuotConfig(
 
     public LuotConfig withBooking(Booking newBooking) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newBooking);
+                dataDir, kiosk, printing, newBooking, messages);
+    }
+
+    /**
+     * Messages to citizens (issue 11).
+     *
+     * @param webhookUrl   the SMS or Zalo gateway, or null to only write messages to the log
+     * @param webhookSecret the key that signs each request to the gateway (LUOT_NOTIFY_SECRET)
+     * @param reminderLead how long before a booked slot the reminder goes
+     */
+    public record Notify(String webhookUrl, String webhookSecret, Duration timeout, Duration sendEvery,
+                         vn.luot.core.domain.notify.RetryPolicy retry, Duration reminderLead,
+                         vn.luot.core.domain.notify.Templates templates) {
+        public Notify withWebhook(String url, String secret, Duration newSendEvery,
+                                  vn.luot.core.domain.notify.RetryPolicy newRetry) {
+            return new Notify(url, secret, timeout, newSendEvery, newRetry, reminderLead, templates);
+        }
+
+        @Override
+        public String toString() {
+            return "Notify[webhookUrl=" + webhookUrl + ", sendEvery=" + sendEvery + ", retry=" + retry + "]";
+        }
+    }
+
+    public LuotConfig withMessages(Notify newNotify) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, booking, newNotify);
     }
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking);
+                dataDir, kiosk, printing, booking, messages);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking);
+                dataDir, kiosk, printing, booking, messages);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking);
+                dataDir, kiosk, printing, booking, messages);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking);
+                dataDir, kiosk, printing, booking, messages);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, booking);
+                dataDir, kiosk, newPrinting, booking, messages);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, booking);
+                newDataDir, kiosk, printing, booking, messages);
     }
 }

@@ -74,6 +74,7 @@ public final class ApiRouter {
         router.post("/api/v1/bookings/check-in").handler(h.bookings()::checkInOwn);
         router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
         router.post("/api/v1/remote-tickets").handler(h.bookings()::takeRemote);
+        router.get("/api/v1/notifications/failed").handler(supervisor).handler(h.bookings()::failedNotifications);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);

@@ -28,6 +28,7 @@ import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
+import vn.luot.core.store.OutboxStore;
 
 /**
  * Booking routes. Making a booking and the slots are public (the phone page uses them); so are finding,
@@ -43,14 +44,18 @@ public final class BookingHandler {
 
     /** Days of slots given when the client names no end day: a week. */
     private static final int DEFAULT_DAYS_SHOWN = 7;
+    private static final int FAILED_SHOWN = 200;
     private final Clock clock;
 
     private final RemoteTickets remote;
 
     private final LuotConfig config;
 
-    public BookingHandler(BookingService bookings, RemoteTickets remote, StaffViews views, JsonViews ticketViews,
-                          LuotConfig config, Clock clock) {
+    private final OutboxStore outbox;
+
+    public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, StaffViews views,
+                          JsonViews ticketViews, LuotConfig config, Clock clock) {
+        this.outbox = outbox;
         this.config = config;
         ZoneId zone = config.catalogue().timeZone();
         this.remote = remote;
@@ -324,6 +329,17 @@ public final class BookingHandler {
                             .put("leaveBy", ticketViews.time(taken.advice().leaveBy())));
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /** {@code GET /api/v1/notifications/failed}: messages to citizens given up after every retry, for managers. */
+    public void failedNotifications(RoutingContext ctx) {
+        outbox.failed(FAILED_SHOWN).onSuccess(failed -> {
+            JsonArray items = new JsonArray();
+            failed.forEach(f -> items.add(new JsonObject().put("id", f.id().toString()).put("kind", f.kind())
+                    .put("phone", f.maskedPhone()).put("attempts", f.attempts()).put("lastError", f.lastError())
+                    .put("createdAt", ticketViews.time(f.createdAt()))));
+            Replies.ok(ctx, new JsonObject().put("failed", items));
+        }).onFailure(ctx::fail);
     }
 
     /** {@code POST /api/v1/bookings/{code}/cancel}. */
