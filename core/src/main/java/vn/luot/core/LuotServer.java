@@ -27,6 +27,8 @@ import vn.luot.core.notify.TurnNearWatcher;
 import vn.luot.core.notify.WebhookNotifier;
 import vn.luot.core.store.OutboxStore;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.store.LimitStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -135,8 +137,9 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox, staffViews,
-                        views, config, clock),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
+                        new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
+                        staffViews, views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views));
         List<String> deployments = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.luot.core.domain.booking.DailyLimit;
 import vn.luot.core.domain.booking.MissedBooking;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.domain.calling.BookedWindow;
@@ -50,10 +51,18 @@ final class BookingConfigReader {
             return bring.put(serviceId, ConfigLoader.localized(bringNode, serviceId));
         });
         bringNode.rejectUnknownKeys();
+        ConfigNode limits = node.child("limits");
+        DailyLimit daily = new DailyLimit(limits.integer("bookingsPerPhonePerDay", 1, 1000),
+                limits.integer("remoteTicketsPerPhonePerDay", 1, 1000),
+                limits.integer("bookingsPerAddressPerDay", 1, 100_000),
+                limits.integer("remoteTicketsPerAddressPerDay", 1, 100_000));
+        int perMinute = limits.integer("requestsPerMinutePerAddress", 1, 100_000);
+        limits.rejectUnknownKeys();
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
-                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear);
+                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear,
+                daily, perMinute);
     }
 
     /** The {@code notify} block: the gateway, retries, the reminder's lead time and the message templates. */

@@ -13,6 +13,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.domain.booking.DailyLimit;
+import vn.luot.core.domain.booking.PhoneNumber;
+import vn.luot.core.store.BookingStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.catalogue.LocalizedText;
@@ -52,10 +56,14 @@ public final class BookingHandler {
     private final LuotConfig config;
 
     private final OutboxStore outbox;
+    private final DailyLimits limits;
+    private final RequestRateLimit rate;
 
-    public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, StaffViews views,
-                          JsonViews ticketViews, LuotConfig config, Clock clock) {
+    public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, DailyLimits limits,
+                          StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock) {
         this.outbox = outbox;
+        this.limits = limits;
+        this.rate = new RequestRateLimit(config.booking().requestsPerMinute());
         this.config = config;
         ZoneId zone = config.catalogue().timeZone();
         this.remote = remote;
@@ -72,7 +80,11 @@ public final class BookingHandler {
         BookingRequest request = new BookingRequest(body.requiredText("siteId"), body.requiredText("serviceId"),
                 slot(body.requiredText("slotStart")), body.requiredText("name"), body.requiredText("phone"),
                 body.optionalText("procedure"));
-        bookings.book(request, Idempotency.key(ctx))
+        String key = Idempotency.key(ctx);
+        Future<BookingStore.Outcome> booked = StaffAuth.actor(ctx) != null ? bookings.book(request, key)
+                : limits.within(DailyLimit.Kind.BOOKING, phoneKey(request.phone()), address(ctx), key,
+                        () -> bookings.book(request, key), BookingStore.Outcome::replayed);
+        booked
                 .onSuccess(outcome -> {
                     ctx.response().putHeader("Location", "/api/v1/bookings/" + outcome.booking().code());
                     if (outcome.replayed()) {
@@ -169,7 +181,40 @@ public final class BookingHandler {
                 .compose(nearest -> Future.failedFuture(new SlotFull(q, nearest)));
     }
 
+    /**
+     * The first handler of the public booking routes: a client address over its rate gets 429 with
+     * Retry-After, and nothing happens. Staff logged in (checked by the route's staff handler) are not limited.
+     */
+    public void limitRate(RoutingContext ctx) {
+        if (StaffAuth.actor(ctx) != null) {
+            ctx.next();
+            return;
+        }
+        long wait = rate.take(address(ctx));
+        if (wait == 0) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        Failures.respond(ctx, Problem.RATE_LIMITED, wait);
+    }
+
+    /** The client's address as this server sees it (the centre's reverse proxy, if any, must pass the real one). */
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** The phone as counted: its normal form when it is a mobile number (else as typed; the request then fails). */
+    private static String phoneKey(String written) {
+        return PhoneNumber.parse(written).map(PhoneNumber::national).orElse(written);
+    }
+
     private void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof DailyLimits.Reached reached) {
+            ctx.response().putHeader("Retry-After", Long.toString(reached.retryAfterSeconds()));
+            Failures.respond(ctx, reached.refusal().problem(), reached.refusal().arguments());
+            return;
+        }
         if (e instanceof SlotFull full) {
             JsonArray nearest = new JsonArray();
             full.nearest().forEach(s -> nearest.add(slot(s)));
@@ -317,8 +362,13 @@ public final class BookingHandler {
     public void takeRemote(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx);
         Integer travel = body.optionalInteger("travelMinutes");
-        remote.take(body.requiredText("siteId"), body.requiredText("serviceId"), body.requiredText("phone"),
-                        travel == null ? 0 : travel, Idempotency.key(ctx))
+        String phone = body.requiredText("phone");
+        String siteId = body.requiredText("siteId");
+        String serviceId = body.requiredText("serviceId");
+        String key = Idempotency.key(ctx);
+        limits.within(DailyLimit.Kind.REMOTE_TICKET, phoneKey(phone), address(ctx), key,
+                        () -> remote.take(siteId, serviceId, phone, travel == null ? 0 : travel, key),
+                        taken -> taken.ticket().replayed())
                 .onSuccess(taken -> {
                     if (taken.ticket().replayed()) {
                         ctx.response().putHeader("Idempotent-Replayed", "true");
@@ -328,7 +378,7 @@ public final class BookingHandler {
                             .put("arriveBy", ticketViews.time(taken.advice().arriveBy()))
                             .put("leaveBy", ticketViews.time(taken.advice().leaveBy())));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> fail(ctx, e));
     }
 
     /** {@code GET /api/v1/notifications/failed}: messages to citizens given up after every retry, for managers. */

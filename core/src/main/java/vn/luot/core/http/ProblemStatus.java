@@ -20,6 +20,7 @@ final class ProblemStatus {
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
         put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
+        put(429, Problem.RATE_LIMITED, Problem.DAILY_LIMIT_PHONE, Problem.DAILY_LIMIT_ADDRESS);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
         put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
         put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
