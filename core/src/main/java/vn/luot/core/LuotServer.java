@@ -20,6 +20,7 @@ import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.notify.LogNotifier;
 import vn.luot.core.notify.Notifier;
 import vn.luot.core.notify.OutboxSender;
@@ -28,6 +29,7 @@ import vn.luot.core.notify.WebhookNotifier;
 import vn.luot.core.store.OutboxStore;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.store.ErasureStore;
 import vn.luot.core.store.LimitStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
@@ -157,7 +159,8 @@ public final class LuotServer {
                 })
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
-                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, config.booking().jobsEvery(), registry));
+                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, erasure(pool, config, clock),
+                            config.booking().jobsEvery(), registry));
                 })
                 .compose(bookingJobsId -> {
                     deployments.add(bookingJobsId);
@@ -170,6 +173,23 @@ public final class LuotServer {
                 })
                 .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
                 .onFailure(e -> pool.close());
+    }
+
+    /** The daily erasure of personal data older than booking.keepPersonalDataDays (see the README). */
+    private static BookingJobs.Erasure erasure(Pool pool, LuotConfig config, Clock clock) {
+        ErasureStore store = ErasureStore.create(pool);
+        return new BookingJobs.Erasure() {
+            @Override
+            public Future<ErasureStore.Erased> run() {
+                java.time.LocalDate today = ServiceDay.of(clock.instant(), config.catalogue().timeZone());
+                return store.eraseBefore(today.minusDays(config.booking().keepPersonalDataDays()), clock.instant());
+            }
+
+            @Override
+            public java.time.Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     public int port() {

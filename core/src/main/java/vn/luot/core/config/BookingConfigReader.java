@@ -58,11 +58,12 @@ final class BookingConfigReader {
                 limits.integer("remoteTicketsPerAddressPerDay", 1, 100_000));
         int perMinute = limits.integer("requestsPerMinutePerAddress", 1, 100_000);
         limits.rejectUnknownKeys();
+        int keepDays = node.integer("keepPersonalDataDays", 1, 3650);
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
                 Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear,
-                daily, perMinute);
+                daily, perMinute, keepDays);
     }
 
     /** The {@code notify} block: the gateway, retries, the reminder's lead time and the message templates. */
