@@ -24,7 +24,18 @@ import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.balancing.BalancingService;
 import vn.luot.core.balancing.HallLines;
 import vn.luot.core.balancing.Recommendations;
+import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.notify.LogNotifier;
+import vn.luot.core.notify.Notifier;
+import vn.luot.core.notify.OutboxSender;
+import vn.luot.core.notify.TurnNearWatcher;
+import vn.luot.core.notify.WebhookNotifier;
+import vn.luot.core.store.OutboxStore;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.store.ErasureStore;
+import vn.luot.core.store.LimitStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -131,8 +142,15 @@ public final class LuotServer {
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
-        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), config.booking(), clock);
+        BookingNotices notices = new BookingNotices(config.catalogue(), config.messages().reminderLead());
+        OutboxStore outbox = OutboxStore.create(pool);
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone(), notices, clock),
+                queue, config.catalogue(), config.booking(), clock);
+        Notifier notifier = config.messages().webhookUrl() == null ? new LogNotifier()
+                : new WebhookNotifier(vertx, config.messages().webhookUrl(), config.messages().webhookSecret(),
+                config.messages().timeout());
+        TurnNearWatcher turnNear = new TurnNearWatcher(outbox, queue, notices, config.booking().turnNearAhead(),
+                config.catalogue().timeZone(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -155,8 +173,9 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
-                        config, clock),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
+                        new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
+                        staffViews, views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(
@@ -181,10 +200,16 @@ public final class LuotServer {
                 .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
-                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, erasure(pool, config, clock),
+                            config.booking().jobsEvery(), registry));
                 })
                 .compose(bookingJobsId -> {
                     deployments.add(bookingJobsId);
+                    return vertx.deployVerticle(new OutboxSender(outbox, notifier, config.messages().templates(),
+                            config.messages().retry(), config.messages().sendEvery(), clock));
+                })
+                .compose(senderId -> {
+                    deployments.add(senderId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
@@ -192,6 +217,23 @@ public final class LuotServer {
                     pool.close();
                     reportPool.close();
                 });
+    }
+
+    /** The daily erasure of personal data older than booking.keepPersonalDataDays (see the README). */
+    private static BookingJobs.Erasure erasure(Pool pool, LuotConfig config, Clock clock) {
+        ErasureStore store = ErasureStore.create(pool);
+        return new BookingJobs.Erasure() {
+            @Override
+            public Future<ErasureStore.Erased> run() {
+                java.time.LocalDate today = ServiceDay.of(clock.instant(), config.catalogue().timeZone());
+                return store.eraseBefore(today.minusDays(config.booking().keepPersonalDataDays()), clock.instant());
+            }
+
+            @Override
+            public java.time.Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     public int port() {

@@ -228,7 +228,12 @@ class AccessibilityTest {
                 page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))
                                 .then(f -> f.awaitScript("window.LuotReports && LuotReports.loaded > 0 "
-                                        + "&& LuotReports.charts >= 4")), NOTHING)
+                                        + "&& LuotReports.charts >= 4")), NOTHING),
+                // The citizens' phone pages (issue 11).
+                page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready"))
         );
     }
 

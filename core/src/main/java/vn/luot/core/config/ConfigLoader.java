@@ -99,12 +99,13 @@ public final class ConfigLoader {
         LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
         SimulationSettings simulation = simulation(root, profile, sites);
+        LuotConfig.Notify messages = BookingConfigReader.notify(root.child("notify"), env);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {

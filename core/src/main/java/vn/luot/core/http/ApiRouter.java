@@ -71,20 +71,22 @@ public final class ApiRouter {
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
-        router.post("/api/v1/bookings").handler(h.bookings()::book);
+        router.post("/api/v1/bookings").handler(h.staffAuth().optionalStaff()).handler(h.bookings()::limitRate)
+                .handler(h.bookings()::book);
         router.get("/api/v1/bookings").handler(staff).handler(h.bookings()::search);
         router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
         // Booking by phone (issue 11): public, code and phone only in bodies.
         router.get("/api/v1/booking-info").handler(h.bookings()::info);
-        router.get("/api/v1/slots").handler(h.bookings()::slots);
-        router.post("/api/v1/bookings/find").handler(h.bookings()::findOwn);
-        router.post("/api/v1/bookings/move").handler(h.bookings()::moveOwn);
-        router.post("/api/v1/bookings/cancel").handler(h.bookings()::cancelOwn);
-        router.post("/api/v1/bookings/check-in").handler(h.bookings()::checkInOwn);
+        router.get("/api/v1/slots").handler(h.bookings()::limitRate).handler(h.bookings()::slots);
+        router.post("/api/v1/bookings/find").handler(h.bookings()::limitRate).handler(h.bookings()::findOwn);
+        router.post("/api/v1/bookings/move").handler(h.bookings()::limitRate).handler(h.bookings()::moveOwn);
+        router.post("/api/v1/bookings/cancel").handler(h.bookings()::limitRate).handler(h.bookings()::cancelOwn);
+        router.post("/api/v1/bookings/check-in").handler(h.bookings()::limitRate).handler(h.bookings()::checkInOwn);
         router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
-        router.post("/api/v1/remote-tickets").handler(h.bookings()::takeRemote);
+        router.post("/api/v1/remote-tickets").handler(h.bookings()::limitRate).handler(h.bookings()::takeRemote);
+        router.get("/api/v1/notifications/failed").handler(supervisor).handler(h.bookings()::failedNotifications);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);
