@@ -16,6 +16,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.balancing.BalancingService;
@@ -40,6 +41,8 @@ import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.RatingHandler;
+import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -49,17 +52,21 @@ import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.RatingStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -73,13 +80,16 @@ public final class LuotServer {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool reportPool;
     private final List<String> deployments;
     private final int port;
     private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
+    private LuotServer(Vertx vertx, Pool pool, Pool reportPool, List<String> deployments, int port,
+                       ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
+        this.reportPool = reportPool;
         this.deployments = deployments;
         this.port = port;
         this.handlers = handlers;
@@ -92,13 +102,18 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
+        Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
+                "luot-reports");
+        ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
         QueueStore store = QueueStore.create(pool);
-        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
-        LiveHub hub = new LiveHub(store, config, views, clock);
-        EventPublisher events = new LocalEventPublisher(hub);
+        HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        EventPublisher events = new LocalEventPublisher(hub);
+        SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
                 config.security().passwordHashIterations());
@@ -115,13 +130,13 @@ public final class LuotServer {
         BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
                 clock);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
-                new TicketHandler(queue, views),
+                new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
                 new AuthHandler(staff, views),
                 new OpsHandler(store, registry),
-                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
-                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
                 new StaffAuth(tokens),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
@@ -132,6 +147,8 @@ public final class LuotServer {
                 new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
+                new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
                 new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
         List<String> deployments = new ArrayList<>();
@@ -152,8 +169,11 @@ public final class LuotServer {
                     deployments.add(printerHubId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
-                .onFailure(e -> pool.close());
+                .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
+                .onFailure(e -> {
+                    pool.close();
+                    reportPool.close();
+                });
     }
 
     public int port() {
@@ -174,7 +194,7 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> pool.close());
+        return undeployed.compose(done -> reportPool.close()).compose(done -> pool.close());
     }
 
     /**

@@ -30,6 +30,8 @@ import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.balancing.SiteRecommendation;
 import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingReason;
+import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 
@@ -90,13 +92,35 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
+        LuotConfig.Reports reports = reports(root.child("reports"));
+        LuotConfig.Ratings ratings = ratings(root.child("ratings"));
         LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, balancing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, balancing);
+    }
+
+    private static LuotConfig.Reports reports(ConfigNode node) {
+        int poolSize = node.integer("poolSize", 1, 20);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Reports(poolSize);
+    }
+
+    private static LuotConfig.Ratings ratings(ConfigNode node) {
+        int window = node.integer("windowHours", 1, 24 * 31);
+        int thanks = node.integer("thanksSeconds", 3, 600);
+        List<RatingReason> reasons = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode reason : node.objects("lowRatingReasons")) {
+            String id = unique(reason, "id", id(reason, "id"), ids);
+            reasons.add(new RatingReason(id, localized(reason, "name")));
+            reason.rejectUnknownKeys();
+        }
+        node.rejectUnknownKeys();
+        return new LuotConfig.Ratings(new RatingRules(Duration.ofHours(window), reasons), Duration.ofSeconds(thanks));
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {
@@ -106,8 +130,10 @@ public final class ConfigLoader {
         String publicUrl = env.get("LUOT_PUBLIC_URL").orElse(fileUrl);
         checkHttpUrl(publicUrl, env.has("LUOT_PUBLIC_URL") ? null : node, "publicUrl");
         int maxBody = node.integer("maxBodyBytes", 1024, 10 * 1024 * 1024);
+        int socketsPerClient = node.has("maxSocketsPerClient") ? node.integer("maxSocketsPerClient", 1, 100_000)
+                : LuotConfig.Server.DEFAULT_MAX_SOCKETS_PER_CLIENT;
         node.rejectUnknownKeys();
-        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody);
+        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody, socketsPerClient);
     }
 
     private static LuotConfig.Database database(ConfigNode node, Overrides env) {

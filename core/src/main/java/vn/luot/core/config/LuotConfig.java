@@ -10,6 +10,7 @@ import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.balancing.SiteRecommendation;
 import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.ticket.IssuingHours;
 
 /**
@@ -29,10 +30,20 @@ public record LuotConfig(
         Path dataDir,
         Kiosk kiosk,
         Printing printing,
+        Reports reports,
+        Ratings ratings,
         Balancing balancing) {
 
-    /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
-    public record Server(int port, String publicUrl, int maxBodyBytes) {
+    /**
+     * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
+     * @param maxSocketsPerClient public live sockets (halls, phones) one client address may hold open at once
+     */
+    public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
+        public static final int DEFAULT_MAX_SOCKETS_PER_CLIENT = 50;
+
+        public Server(int port, String publicUrl, int maxBodyBytes) {
+            this(port, publicUrl, maxBodyBytes, DEFAULT_MAX_SOCKETS_PER_CLIENT);
+        }
     }
 
     /** @param url a postgresql:// URL, or null to run the embedded PostgreSQL under the data directory */
@@ -90,33 +101,60 @@ public record LuotConfig(
         }
     }
 
+    /**
+     * Reports and exports (issue 14).
+     *
+     * @param poolSize database connections of their own, so a year's export never slows issuing or calling
+     */
+    public record Reports(int poolSize) {
+    }
+
+    /**
+     * Satisfaction ratings (issue 14).
+     *
+     * @param rules        the rating window and the reasons a low rating may give
+     * @param thanksShown  how long the counter's tablet thanks the citizen before it returns to idle
+     */
+    public record Ratings(RatingRules rules, Duration thanksShown) {
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, balancing);
+                dataDir, kiosk, printing, reports, ratings, balancing);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, balancing);
+                dataDir, kiosk, printing, reports, ratings, balancing);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, balancing);
+                dataDir, kiosk, printing, reports, ratings, balancing);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, balancing);
+                dataDir, kiosk, printing, reports, ratings, balancing);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, balancing);
+                dataDir, kiosk, newPrinting, reports, ratings, balancing);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, balancing);
+                newDataDir, kiosk, printing, reports, ratings, balancing);
+    }
+
+    public LuotConfig withReports(Reports newReports) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newReports, ratings, balancing);
+    }
+
+    public LuotConfig withRatings(Ratings newRatings) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, newRatings, balancing);
     }
 }

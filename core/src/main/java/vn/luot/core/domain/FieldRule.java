@@ -18,8 +18,13 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
-    CALENDAR_DAY, // balancing (issue 10): ?date= of the audit log
-    TRUE_OR_FALSE;
+    TRUE_OR_FALSE,
+    // Reports and ratings (issue 14)
+    DATE,
+    DATE_RANGE,
+    GROUP_BY,
+    RATING_LEVEL,
+    RATING_REASON;
 
     @Override
     public String messageKey() {

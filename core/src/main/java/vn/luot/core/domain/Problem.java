@@ -55,7 +55,17 @@ public enum Problem {
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     DATABASE_UNAVAILABLE,
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    // hardening (issue 12)
+    TOO_MANY_SOCKETS,
+    HOLDER_SECRET_MISSING,
+    NOT_TICKET_HOLDER,
+    // Ratings (issue 14)
+    RATING_NOT_OPEN,
+    RATING_OTHER_COUNTER,
+    RATING_WINDOW_CLOSED,
+    RATING_ALREADY_GIVEN,
+    RATING_TOKEN_ALREADY_ISSUED;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

@@ -20,7 +20,12 @@ public final class ApiRouter {
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
+                           Reporting reporting,
                            BalancingHandler balancing, ManagerHandler managers) {
+    }
+
+    /** The managers' reports and the citizens' ratings (issue 14). */
+    public record Reporting(ReportHandler reports, RatingHandler ratings) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -57,7 +62,7 @@ public final class ApiRouter {
 
         router.post("/api/v1/tickets").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
-        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::cancel);
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
@@ -88,6 +93,14 @@ public final class ApiRouter {
         router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
         router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
         router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
+        // Reports and ratings (issue 14)
+        router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
+        router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
+        router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
+        router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
+        router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
 
         // Balancing the sites (issue 10)
         router.get("/api/v1/recommendation").handler(h.balancing()::recommendation);

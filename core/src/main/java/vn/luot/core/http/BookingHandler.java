@@ -97,7 +97,7 @@ public final class BookingHandler {
                     }
                     Replies.json(ctx, 201, new JsonObject()
                             .put("booking", views.booking(checkIn.booking()))
-                            .put("ticket", ticketViews.ticket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
+                            .put("ticket", ticketViews.issuedTicket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
                 })
                 .onFailure(ctx::fail);
     }

@@ -17,7 +17,7 @@ import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.ServiceComparison;
 import vn.luot.core.json.JsonViews;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.queue.IssuingService;
 
 /**
@@ -28,17 +28,17 @@ public final class KioskHandler {
     private final Catalogue catalogue;
     private final LuotConfig.Kiosk kiosk;
     private final LuotConfig.Balancing balancing;
-    private final LiveHub hub;
+    private final Standings standings;
     private final JsonViews views;
     private final Clock clock;
     private final IssuingService issuing;
 
-    public KioskHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock, IssuingService issuing) {
+    public KioskHandler(LuotConfig config, Standings standings, JsonViews views, Clock clock, IssuingService issuing) {
         this.issuing = issuing;
         this.catalogue = config.catalogue();
         this.kiosk = config.kiosk();
         this.balancing = config.balancing();
-        this.hub = hub;
+        this.standings = standings;
         this.views = views;
         this.clock = clock;
     }
@@ -48,7 +48,7 @@ public final class KioskHandler {
         SiteDefinition site = catalogue.findSite(siteId)
                 .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
         List<Future<List<QueueStats>>> asked = new ArrayList<>();
-        catalogue.sites().forEach(s -> asked.add(hub.queues(s.id())));
+        catalogue.sites().forEach(s -> asked.add(standings.queues(s.id())));
         Future<IssuingService.Status> open = issuing.status(site.id());
         Future.all(Future.all(asked), open).onSuccess(done -> {
             Map<String, List<QueueStats>> queues = new HashMap<>();

@@ -60,7 +60,7 @@ public final class ManagerHandler {
         try {
             day = date == null || date.isBlank() ? ServiceDay.of(clock.instant(), zone) : LocalDate.parse(date.trim());
         } catch (DateTimeParseException e) {
-            throw new QueueException(Problem.INVALID_FIELD, "date", FieldRule.CALENDAR_DAY);
+            throw new QueueException(Problem.INVALID_FIELD, "date", FieldRule.DATE);
         }
         balancing.audit(day).onSuccess(entries -> {
             JsonArray items = new JsonArray();

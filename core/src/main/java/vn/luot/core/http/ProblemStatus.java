@@ -28,6 +28,14 @@ final class ProblemStatus {
         put(413, Problem.BODY_TOO_LARGE);
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
+        // hardening (issue 12)
+        put(429, Problem.TOO_MANY_SOCKETS);
+        put(401, Problem.HOLDER_SECRET_MISSING);
+        put(403, Problem.NOT_TICKET_HOLDER);
+        // Ratings (issue 14)
+        put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
+                Problem.RATING_TOKEN_ALREADY_ISSUED);
+        put(403, Problem.RATING_OTHER_COUNTER);
     }
 
     private ProblemStatus() {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.calling.CallPolicy;
+import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -33,6 +36,7 @@ import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.standings.Standings;
 
 /**
  * This node's live picture of every hall, and the fan-out of its changes.
@@ -46,7 +50,7 @@ import vn.luot.core.store.QueueStore;
  * <p>It also turns the day over: when the centre's date changes, it expires yesterday's leftovers,
  * reloads the boards and sends every subscriber a fresh snapshot.
  */
-public final class LiveHub extends VerticleBase {
+public final class LiveHub extends VerticleBase implements Standings {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final long HEARTBEAT_MS = 10_000;
     private static final long DAY_CHECK_MS = 30_000;
@@ -59,13 +63,16 @@ public final class LiveHub extends VerticleBase {
     private final Map<String, SiteBoard> boards = new LinkedHashMap<>();
     private final Map<String, SiteChannel> channels = new HashMap<>();
     private final Map<UUID, TicketWatch> watches = new HashMap<>();
+    /** How many tickets are watched now, for {@code /metrics}: a number that only grows is a leak. */
+    private final AtomicInteger watchedTickets;
     private final List<QueueEvent> heldDuringReload = new ArrayList<>();
     private final Map<UUID, Notice> notices = new LinkedHashMap<>();
     private LocalDate serviceDay;
     private boolean reloading;
 
-    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock) {
+    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock, AtomicInteger watchedTickets) {
         this.store = store;
+        this.watchedTickets = watchedTickets;
         this.catalogue = config.catalogue();
         this.config = config;
         this.clock = clock;
@@ -88,16 +95,17 @@ public final class LiveHub extends VerticleBase {
         context.runOnContext(v -> onEvent(event));
     }
 
-    /** Where a ticket stands now: people ahead and estimated wait. */
+    @Override
     public Future<Standing> standing(Ticket ticket) {
         return ask(() -> {
             SiteBoard board = boards.get(ticket.siteId());
-            return board == null ? Standing.NOT_WAITING : board.standing(ticket);
+            return board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant());
         });
     }
 
+    @Override
     public Future<List<QueueStats>> queues(String siteId) {
-        return ask(() -> boards.get(siteId).queues());
+        return ask(() -> boards.get(siteId).queues(clock.instant()));
     }
 
     /** The hall as a snapshot message, for a client that asks over HTTP. */
@@ -137,11 +145,12 @@ public final class LiveHub extends VerticleBase {
     public void watch(Ticket ticket, Subscriber watcher) {
         context.runOnContext(v -> {
             TicketWatch watch = watches.computeIfAbsent(ticket.id(), id -> new TicketWatch(ticket));
+            watchedTickets.set(watches.size());
             watch.update(ticket);
             watch.watchers.add(watcher);
             String message = standingMessage(watch.ticket);
             watch.lastMessage = message;
-            watcher.context().runOnContext(x -> watcher.send(message));
+            sendToWatcher(ticket.id(), watcher, message);
         });
     }
 
@@ -150,6 +159,7 @@ public final class LiveHub extends VerticleBase {
             TicketWatch watch = watches.get(ticketId);
             if (watch != null && watch.watchers.remove(watcher) && watch.watchers.isEmpty()) {
                 watches.remove(ticketId);
+                watchedTickets.set(watches.size());
             }
         });
     }
@@ -194,7 +204,7 @@ public final class LiveHub extends VerticleBase {
             SiteChannel channel = channels.get(siteId);
             long seq = channel.next();
             if (channel.hasSubscribers()) {
-                channel.broadcast(messages.event(event, board, seq));
+                channel.broadcast(messages.event(event, board, seq, clock.instant()));
             }
         }
         updateWatches(event);
@@ -216,7 +226,7 @@ public final class LiveHub extends VerticleBase {
                 String message = standingMessage(watch.ticket);
                 if (!message.equals(watch.lastMessage)) {
                     watch.lastMessage = message;
-                    watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(message)));
+                    watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, message));
                 }
             }
         }
@@ -224,7 +234,7 @@ public final class LiveHub extends VerticleBase {
 
     private String standingMessage(Ticket ticket) {
         SiteBoard board = boards.get(ticket.siteId());
-        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
+        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant()));
     }
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
@@ -233,7 +243,16 @@ public final class LiveHub extends VerticleBase {
         channels.forEach((siteId, channel) ->
                 channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
         String beat = messages.ticketHeartbeat(clock.instant());
-        watches.values().forEach(watch -> watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(beat))));
+        watches.values().forEach(watch -> watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, beat)));
+    }
+
+    /** Sends on the watcher's own thread; a watcher whose connection is gone is dropped from its watch. */
+    private void sendToWatcher(UUID ticketId, Subscriber watcher, String message) {
+        watcher.context().runOnContext(x -> {
+            if (!watcher.send(message)) {
+                unwatch(ticketId, watcher);
+            }
+        });
     }
 
     private void turnTheDayIfNeeded() {
@@ -271,8 +290,11 @@ public final class LiveHub extends VerticleBase {
     private void createBoards() {
         ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
+        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+                serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
-            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown()));
+            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
+                    catalogue.timeZone()));
             channels.put(site.id(), new SiteChannel());
         }
     }

@@ -3,8 +3,6 @@ package vn.luot.core.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
@@ -40,7 +38,7 @@ final class LiveMessages {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
-        board.queues().forEach(q -> queues.add(views.queue(q, now)));
+        board.queues(now).forEach(q -> queues.add(views.queue(q, now)));
         JsonArray calls = new JsonArray();
         board.recentCalls().forEach(c -> calls.add(views.recentCall(c)));
         return new JsonObject()
@@ -55,7 +53,7 @@ final class LiveMessages {
                 .encode();
     }
 
-    String event(QueueEvent event, SiteBoard board, long seq) {
+    String event(QueueEvent event, SiteBoard board, long seq, Instant now) {
         JsonObject message = new JsonObject()
                 .put("type", event.type().wireName())
                 .put("siteId", board.siteId())
@@ -71,8 +69,9 @@ final class LiveMessages {
         if (event.previousSiteId() != null) {
             message.put("fromSiteId", event.previousSiteId());
         }
+        // Any change can move every line's estimate (counters serve several services), so all lines go.
         JsonArray queues = new JsonArray();
-        affectedServices(event).forEach(serviceId -> queues.add(views.queue(board.queue(serviceId))));
+        board.queues(now).forEach(q -> queues.add(views.queue(q)));
         return message.put("queues", queues).encode();
     }
 
@@ -105,18 +104,7 @@ final class LiveMessages {
                 .put("position", standing.position())
                 .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
                 .put("countersOpen", standing.countersOpen())
+                .put("notBeforeClosing", standing.notBeforeClosing())
                 .encode();
-    }
-
-    /** A ticket event changes its own line; a counter event changes the estimates of every line it serves. */
-    private static Set<String> affectedServices(QueueEvent event) {
-        Set<String> services = new LinkedHashSet<>();
-        if (event.ticket() != null) {
-            services.add(event.ticket().serviceId());
-        }
-        if (event.counter() != null && event.ticket() == null) {
-            services.addAll(event.counter().services());
-        }
-        return services;
     }
 }

@@ -74,6 +74,14 @@ public final class CallPolicy {
         return bestPriority;
     }
 
+    /**
+     * The counter's priority streak once it has called this ticket: one more after a priority ticket,
+     * none after a normal one. The counter's state machine and the simulations keep it by this one rule.
+     */
+    public static int streakAfter(int priorityStreak, Ticket called) {
+        return called.isPriority() ? priorityStreak + 1 : 0;
+    }
+
     /** Wait so far divided by the service's target wait: 1.0 means the ticket has just reached its target. */
     static double waitRatio(Ticket ticket, Instant now, Function<String, Duration> targetWait) {
         double target = Math.max(1, targetWait.apply(ticket.serviceId()).toMillis());

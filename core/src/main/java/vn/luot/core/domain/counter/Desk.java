@@ -7,6 +7,7 @@ import java.util.UUID;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.ticket.Ticket;
 
@@ -98,7 +99,7 @@ public final class Desk {
     public DeskChange call(Ticket waiting, Instant now) {
         requireReadyToCall();
         Ticket called = waiting.calledBy(counter.id(), counter.siteId(), now);
-        int streak = called.isPriority() ? counter.priorityStreak() + 1 : 0;
+        int streak = CallPolicy.streakAfter(counter.priorityStreak(), called);
         return new DeskChange(EventType.TICKET_CALLED, counter.withCurrent(called.id(), streak), called);
     }
 
