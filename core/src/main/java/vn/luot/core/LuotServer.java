@@ -127,7 +127,7 @@ public final class LuotServer {
         StaffViews staffViews = new StaffViews(views);
         HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
-        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
+        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), events, hub, views,
                 clock);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),

@@ -101,7 +101,7 @@ public final class ManagerHandler {
         String scope = "counter:" + id + ":services";
         balancing.changeServices(id, StaffAuth.actor(ctx), new Command(Idempotency.key(ctx), scope,
                         scope + " " + body.canonical()), body.requiredTextList("services"))
-                .onSuccess(change -> Replies.ok(ctx, views.counter(change.counter(), change.ticket())))
+                .onSuccess(outcome -> Replies.ok(ctx, outcome.answer()))
                 .onFailure(ctx::fail);
     }
 

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.balancing.TicketMoves;
+import vn.luot.core.domain.counter.Desk;
+import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.store.impl.PgBalancingStore;
 
@@ -47,6 +49,20 @@ public interface BalancingStore {
      */
     record MoveOutcome(TicketMoves.Plan plan, JsonObject answer, boolean replayed) {
     }
+
+    /** @param change what changed (null on a replay); answer what the request answers, the same on a replay */
+    record CounterOutcome(DeskChange change, JsonObject answer, boolean replayed) {
+    }
+
+    /**
+     * Locks the counter (and its current ticket), applies the action, saves the counter with a history line,
+     * the audit line (state before and after) and the answer, in one transaction.
+     */
+    Future<CounterOutcome> changeCounter(int counterId, Actor actor, Command command, Instant now,
+                                         Function<Desk, DeskChange> action, Function<DeskChange, JsonObject> answer);
+
+    /** The answer of an earlier request under this key and scope, if there was one (a retry). */
+    Future<java.util.Optional<JsonObject>> earlierAnswer(Command command);
 
     Future<Keyed<Notice>> postNotice(Notice notice, Actor actor, Command command);
 
