@@ -22,6 +22,7 @@ import vn.luot.core.auth.Tokens;
 import vn.luot.core.balancing.BalancingService;
 import vn.luot.core.balancing.HallLines;
 import vn.luot.core.balancing.Recommendations;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -127,8 +128,9 @@ public final class LuotServer {
         StaffViews staffViews = new StaffViews(views);
         HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
-        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), events, hub, views,
-                clock);
+        BalancingStore balancingStore = BalancingStore.create(pool);
+        BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
@@ -150,7 +152,7 @@ public final class LuotServer {
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
                         new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
-                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)

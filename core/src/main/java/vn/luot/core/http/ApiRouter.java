@@ -108,6 +108,8 @@ public final class ApiRouter {
         router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
         router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
         router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
+        router.get("/api/v1/suggestions").handler(supervisor).handler(h.managers()::suggestions);
+        router.post("/api/v1/suggestions/:suggestionId/accept").handler(supervisor).handler(h.managers()::acceptSuggestion);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);
