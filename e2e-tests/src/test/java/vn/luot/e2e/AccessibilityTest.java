@@ -40,6 +40,7 @@ class AccessibilityTest {
     static final Screen COUNTER_SCREEN = new Screen(1366, 768);
     static final Screen PHONE = new Screen(360, 740);
     static final Screen DESK = new Screen(1366, 768);
+    static final Screen MANAGER_SCREEN = new Screen(1440, 900);
 
     /** What a step of a page state can use: the server, the browser, the tickets made for the states. */
     static final class Fixture {
@@ -190,7 +191,11 @@ class AccessibilityTest {
                                 .then(f -> f.browser.find("#btn-call-next").click())
                                 .then(f -> f.awaitScript("document.body.dataset.mode === 'called'")), NOTHING),
                 page("guidance desk, logged out", DESK, "/staff/desk.html?site=hac-thanh", loggedOut()),
-                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING)
+                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING),
+                page("manager console, logged out", MANAGER_SCREEN, "/manager/", loggedOut()),
+                page("manager console, logged in", MANAGER_SCREEN, f -> f.url("/"),
+                        ((Step) f -> f.logIn("/manager/"))
+                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING)
         );
     }
 

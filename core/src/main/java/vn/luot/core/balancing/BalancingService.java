@@ -74,6 +74,21 @@ public final class BalancingService {
         return store.postNotice(notice, actor, command).onSuccess(done -> hub.showNotice(done.value()));
     }
 
+    /** A site's waiting line today, every 15 minutes from its first opening (or 06:00) until now. */
+    public Future<List<BalancingStore.WaitingPoint>> waitingToday(String siteId) {
+        SiteDefinition site = catalogue.findSite(siteId)
+                .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
+        Instant now = clock.instant();
+        LocalDate day = ServiceDay.of(now, catalogue.timeZone());
+        java.time.LocalTime start = site.openingHours().on(day.getDayOfWeek()).stream().findFirst()
+                .map(p -> p.opens().minusMinutes(30)).orElse(java.time.LocalTime.of(6, 0));
+        Instant from = day.atTime(start).atZone(catalogue.timeZone()).toInstant();
+        if (!from.isBefore(now)) {
+            return Future.succeededFuture(List.of());
+        }
+        return store.waitingLine(site.id(), day, from, now, java.time.Duration.ofMinutes(15));
+    }
+
     /** The audit lines of one service day, in the centre's time zone. */
     public Future<List<BalancingStore.AuditEntry>> audit(LocalDate day) {
         Instant from = day.atStartOfDay(catalogue.timeZone()).toInstant();

@@ -109,6 +109,16 @@ public final class ManagerHandler {
                 .onFailure(ctx::fail);
     }
 
+    /** {@code GET /api/v1/sites/{siteId}/waiting-today}: the waiting line over the day, for the console's chart. */
+    public void waitingToday(RoutingContext ctx) {
+        String siteId = ctx.pathParam("siteId");
+        balancing.waitingToday(siteId).onSuccess(points -> {
+            JsonArray items = new JsonArray();
+            points.forEach(p -> items.add(new JsonObject().put("at", views.time(p.at())).put("waiting", p.waiting())));
+            Replies.ok(ctx, new JsonObject().put("siteId", siteId).put("points", items));
+        }).onFailure(ctx::fail);
+    }
+
     /** {@code GET /api/v1/suggestions}: what to do now, most minutes saved first. */
     public void suggestions(RoutingContext ctx) {
         suggestions.now().onSuccess(list -> {

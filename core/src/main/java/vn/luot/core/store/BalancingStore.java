@@ -69,6 +69,17 @@ public interface BalancingStore {
     /** Notices not yet ended, oldest first. */
     Future<List<Notice>> activeNotices(Instant now);
 
+    /** One point of a site's waiting line over the day. */
+    record WaitingPoint(Instant at, int waiting) {
+    }
+
+    /**
+     * How many waited at the site at each step from {@code from} to {@code until}: tickets issued by then
+     * and not yet called or finished (a ticket moved here counts here).
+     */
+    Future<List<WaitingPoint>> waitingLine(String siteId, LocalDate serviceDay, Instant from, Instant until,
+                                           java.time.Duration step);
+
     /** The audit lines written in [from, until), oldest first. */
     Future<List<AuditEntry>> audit(Instant from, Instant until);
 

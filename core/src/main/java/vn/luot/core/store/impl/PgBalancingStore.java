@@ -133,6 +133,25 @@ public final class PgBalancingStore implements BalancingStore {
     }
 
     @Override
+    public Future<List<WaitingPoint>> waitingLine(String siteId, LocalDate serviceDay, Instant from, Instant until,
+                                                  java.time.Duration step) {
+        return pool.preparedQuery("SELECT p.at, (SELECT count(*) FROM tickets t WHERE t.site_id = $1 "
+                        + "AND t.service_day = $2 AND t.issued_at <= p.at "
+                        + "AND coalesce(t.called_at, t.finished_at, 'infinity'::timestamptz) > p.at) AS waiting "
+                        + "FROM (SELECT generate_series($3::timestamptz, $4::timestamptz, make_interval(secs => $5)) "
+                        + "UNION SELECT $4::timestamptz) AS p(at) "
+                        + "ORDER BY p.at")
+                .execute(Tuple.of(siteId, serviceDay, time(from), time(until), (double) step.toSeconds()))
+                .map(rows -> {
+                    List<WaitingPoint> points = new ArrayList<>();
+                    rows.forEach(row -> points.add(new WaitingPoint(row.getOffsetDateTime("at").toInstant(),
+                            row.getLong("waiting").intValue())));
+                    return points;
+                })
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
     public Future<List<AuditEntry>> audit(Instant from, Instant until) {
         return pool.preparedQuery("SELECT id, at, actor, action, target, before, after FROM audit_log "
                         + "WHERE at >= $1 AND at < $2 ORDER BY at, id")
