@@ -19,11 +19,13 @@ import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.balancing.BalancingService;
 import vn.luot.core.balancing.HallLines;
 import vn.luot.core.balancing.Recommendations;
 import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -106,7 +108,7 @@ public final class LuotServer {
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
         ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
-        QueueStore store = QueueStore.create(pool);
+        QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
@@ -122,7 +124,7 @@ public final class LuotServer {
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
         BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), clock);
+                config.catalogue(), config.booking(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -146,7 +148,8 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
+                        config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
@@ -169,6 +172,10 @@ public final class LuotServer {
                 .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
+                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                })
+                .compose(bookingJobsId -> {
+                    deployments.add(bookingJobsId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))

@@ -94,13 +94,14 @@ public final class ConfigLoader {
         LuotConfig.Printing printing = printing(root, sites);
         LuotConfig.Reports reports = reports(root.child("reports"));
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
+        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings, balancing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {

@@ -32,6 +32,7 @@ public record LuotConfig(
         Printing printing,
         Reports reports,
         Ratings ratings,
+        Booking booking,
         Balancing balancing) {
 
     /**
@@ -118,43 +119,80 @@ public record LuotConfig(
     public record Ratings(RatingRules rules, Duration thanksShown) {
     }
 
+    /**
+     * Booking by phone (issue 11).
+     *
+     * @param slots             the slots that can be booked
+     * @param calledAtTheirSlot when booked tickets are called ahead of walk-ins of their service
+     * @param missed            what becomes of a booking not checked in by the late end of that window
+     * @param phoneCheckIn      how long before its slot a citizen may check in from the phone page
+     * @param jobsEvery         how often the background jobs (expiry) run
+     * @param remoteMargin      how long before the expected turn a remote ticket's holder should be there
+     * @param whatToBring       per service id, the one line the booking page says about what to bring
+     * @param turnNearAhead     with this many or fewer ahead, the turn is near: the tracking page alerts
+     */
+    public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
+                          vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
+                          vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
+                          Duration remoteMargin, Map<String, vn.luot.core.domain.catalogue.LocalizedText> whatToBring,
+                          int turnNearAhead) {
+        public Booking {
+            whatToBring = Map.copyOf(whatToBring);
+        }
+
+        public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
+            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead);
+        }
+
+        public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
+            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead);
+        }
+    }
+
+    public LuotConfig withBooking(Booking newBooking) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing);
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, reports, ratings, balancing);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, reports, ratings, balancing);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing);
     }
 
     public LuotConfig withReports(Reports newReports) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newReports, ratings, balancing);
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing);
     }
 
     public LuotConfig withRatings(Ratings newRatings) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, newRatings, balancing);
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing);
     }
 }

@@ -24,7 +24,10 @@ public enum FieldRule implements Wording {
     DATE_RANGE,
     GROUP_BY,
     RATING_LEVEL,
-    RATING_REASON;
+    RATING_REASON,
+    // Booking by phone (issue 11).
+    MOBILE_PHONE,
+    SLOT_RANGE;
 
     @Override
     public String messageKey() {

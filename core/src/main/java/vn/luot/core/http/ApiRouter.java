@@ -20,8 +20,7 @@ public final class ApiRouter {
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
-                           Reporting reporting,
-                           BalancingHandler balancing, ManagerHandler managers) {
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers) {
     }
 
     /** The managers' reports and the citizens' ratings (issue 14). */
@@ -71,6 +70,15 @@ public final class ApiRouter {
         router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
+        // Booking by phone (issue 11): public, code and phone only in bodies.
+        router.get("/api/v1/booking-info").handler(h.bookings()::info);
+        router.get("/api/v1/slots").handler(h.bookings()::slots);
+        router.post("/api/v1/bookings/find").handler(h.bookings()::findOwn);
+        router.post("/api/v1/bookings/move").handler(h.bookings()::moveOwn);
+        router.post("/api/v1/bookings/cancel").handler(h.bookings()::cancelOwn);
+        router.post("/api/v1/bookings/check-in").handler(h.bookings()::checkInOwn);
+        router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
+        router.post("/api/v1/remote-tickets").handler(h.bookings()::takeRemote);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);
@@ -101,7 +109,6 @@ public final class ApiRouter {
         router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
         router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
         router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
-
         // Balancing the sites (issue 10)
         router.get("/api/v1/recommendation").handler(h.balancing()::recommendation);
         router.post("/api/v1/notices").handler(supervisor).handler(h.managers()::postNotice);

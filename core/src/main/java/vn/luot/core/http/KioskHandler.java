@@ -27,8 +27,8 @@ import vn.luot.core.queue.IssuingService;
 public final class KioskHandler {
     private final Catalogue catalogue;
     private final LuotConfig.Kiosk kiosk;
-    private final LuotConfig.Balancing balancing;
     private final Standings standings;
+    private final LuotConfig.Balancing balancing;
     private final JsonViews views;
     private final Clock clock;
     private final IssuingService issuing;
@@ -37,8 +37,8 @@ public final class KioskHandler {
         this.issuing = issuing;
         this.catalogue = config.catalogue();
         this.kiosk = config.kiosk();
-        this.balancing = config.balancing();
         this.standings = standings;
+        this.balancing = config.balancing();
         this.views = views;
         this.clock = clock;
     }

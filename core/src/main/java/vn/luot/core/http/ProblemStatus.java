@@ -19,6 +19,7 @@ final class ProblemStatus {
                 Problem.COUNTER_IN_USE, Problem.TRANSFER_TO_SAME_PLACE, Problem.STAFF_EXISTS,
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
+        put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
         put(404, Problem.SUGGESTION_NOT_FOUND);                       // balancing (issue 10)
         put(409, Problem.SUGGESTION_NO_LONGER_VALID);                 // balancing (issue 10)

@@ -292,7 +292,9 @@ public final class LiveHub extends VerticleBase implements Standings {
     private void createBoards() {
         averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
-        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+        // The server's own call policy, booked window included: the estimate plays the hall by its rules.
+        CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
+        HallEstimator estimator = new HallEstimator(policy,
                 serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
             boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,

@@ -3,6 +3,8 @@ package vn.luot.core.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;

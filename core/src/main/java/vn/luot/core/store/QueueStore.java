@@ -30,7 +30,12 @@ import vn.luot.core.store.impl.PgQueueStore;
 public interface QueueStore {
 
     static QueueStore create(Pool pool) {
-        return new PgQueueStore(pool);
+        return create(pool, vn.luot.core.domain.calling.BookedWindow.DEFAULT);
+    }
+
+    /** @param bookedWindow when booked tickets are called at their time, as the call policy has it */
+    static QueueStore create(Pool pool, vn.luot.core.domain.calling.BookedWindow bookedWindow) {
+        return new PgQueueStore(pool, bookedWindow);
     }
 
     /** Adds the configured counters that the database does not know yet (closed). */

@@ -52,6 +52,8 @@ class HandComputedDayTest {
     private String operatorB;
     private final List<Integer> estimates = new ArrayList<>();
     private final List<String> tickets = new ArrayList<>();
+    /** The holder secret each ticket was issued with, by the same index. */
+    private final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
     void playTheMorning() {
@@ -82,7 +84,7 @@ class HandComputedDayTest {
         act(2, "no-show", operatorA, 2);
         issue("chung-thuc", "kiosk", null);                    // T5
         at(13);
-        ok(server.api().post("/api/v1/tickets/" + ticket(5) + "/cancel", null));
+        ok(server.api().post("/api/v1/tickets/" + ticket(5) + "/cancel", null, "X-Holder-Secret", secrets.get(4)));
         at(14);
         call(3, operatorB, 3);
         act(3, "start", operatorB, 3);
@@ -313,6 +315,7 @@ class HandComputedDayTest {
                 : server.api().post("/api/v1/tickets", body, bearer(staffToken));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         tickets.add(r.json().getString("id"));
+        secrets.add(r.json().getString("holderSecret"));
         estimates.add(r.json().getInteger("estimatedWaitMinutes"));
     }
 

@@ -144,7 +144,7 @@ public final class ReportBuilder {
                 case KIOSK -> Kpi.ISSUED_KIOSK;
                 case DESK -> Kpi.ISSUED_DESK;
                 case BOOKING -> Kpi.ISSUED_BOOKING;
-                case PHONE -> Kpi.ISSUED_REMOTE;
+                case PHONE, REMOTE -> Kpi.ISSUED_REMOTE;
             });
             if (t.served()) {
                 count(Kpi.SERVED);

@@ -71,7 +71,7 @@ public final class DefaultQueueService implements QueueService {
         this.events = events;
         this.standings = standings;
         this.catalogue = config.catalogue();
-        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow());
+        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         this.metrics = metrics;
         this.clock = clock;
         this.printing = config.printing();

@@ -27,6 +27,7 @@ import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.board.RecentCall;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.Desk;
@@ -77,12 +78,23 @@ public final class PgQueueStore implements QueueStore {
             + "  AND w.service_day = $4 ORDER BY w.queued_since, w.seq_no LIMIT 1) t "
             + "UNION ALL (SELECT " + TICKET_COLUMNS + " FROM tickets a "
             + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 AND a.service_day = $4 "
-            + "  ORDER BY a.queued_since, a.seq_no LIMIT 1)";
+            + "  ORDER BY a.queued_since, a.seq_no LIMIT 1) "
+            // The booked ticket of each service that is due: its slot has come ($5 = now + early) and it
+            // was checked in in time ($6 = the late window, seconds). See BookedWindow and CallPolicy.
+            + "UNION ALL (SELECT b.* FROM unnest($2::text[]) AS bs(service_id) "
+            + "CROSS JOIN LATERAL (SELECT " + TICKET_COLUMNS + " FROM tickets d "
+            + "  WHERE d.status = 'waiting' AND d.site_id = $1 AND d.service_id = bs.service_id "
+            + "  AND d.priority_group IS NULL AND d.assigned_counter_id IS NULL AND d.service_day = $4 "
+            + "  AND d.slot_start IS NOT NULL AND d.slot_start <= $5 "
+            + "  AND d.queued_since <= d.slot_start + make_interval(secs => $6::double precision) "
+            + "  ORDER BY d.slot_start, d.queued_since, d.seq_no LIMIT 1) b)";
 
     private final Pool pool;
+    private final BookedWindow bookedWindow;
 
-    public PgQueueStore(Pool pool) {
+    public PgQueueStore(Pool pool, BookedWindow bookedWindow) {
         this.pool = pool;
+        this.bookedWindow = bookedWindow;
     }
 
     @Override
@@ -297,7 +309,7 @@ public final class PgQueueStore implements QueueStore {
                                                        BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
                                                        int attempt) {
         Counter counter = desk.counter();
-        return lineHeads(conn, counter, serviceDay).compose(heads -> {
+        return lineHeads(conn, counter, serviceDay, now).compose(heads -> {
             Optional<Ticket> chosen = chooser.apply(counter, heads);
             if (chosen.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
@@ -444,10 +456,10 @@ public final class PgQueueStore implements QueueStore {
     }
 
     /** Only today's tickets: yesterday's stragglers wait for the day turnover to expire them. */
-    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter, LocalDate serviceDay) {
+    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter, LocalDate serviceDay, Instant now) {
         return conn.preparedQuery(LINE_HEADS)
                 .execute(Tuple.of(counter.siteId(), counter.services().toArray(new String[0]), counter.id(),
-                        serviceDay))
+                        serviceDay, time(now.plus(bookedWindow.early())), (double) bookedWindow.late().toSeconds()))
                 .map(PgQueueStore::allTickets);
     }
 
