@@ -453,9 +453,11 @@
   }
 
   function follow(site) {
+    // The managers' notices of this kiosk's own site (issue 10), from the same stream.
+    const notices = site === siteId ? new Luot.Notices($('manager-notices')) : null;
     new Luot.SiteStream(site, {
-      onSnapshot: scheduleRefresh,
-      onEvent: scheduleRefresh,
+      onSnapshot: (snapshot) => { if (notices) notices.load(snapshot); scheduleRefresh(); },
+      onEvent: (event) => { if (notices) notices.apply(event); scheduleRefresh(); },
       onStatus: (status) => {
         if (status === 'offline') state.streamsDown.add(site);
         if (status === 'online') state.streamsDown.delete(site);

@@ -32,6 +32,7 @@ import vn.luot.core.notify.OutboxSender;
 import vn.luot.core.notify.TurnNearWatcher;
 import vn.luot.core.notify.WebhookNotifier;
 import vn.luot.core.store.OutboxStore;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.DailyLimits;
 import vn.luot.core.store.ErasureStore;
@@ -156,8 +157,9 @@ public final class LuotServer {
         StaffViews staffViews = new StaffViews(views);
         HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
-        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
-                clock);
+        BalancingStore balancingStore = BalancingStore.create(pool);
+        BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
@@ -182,7 +184,8 @@ public final class LuotServer {
                         new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
 
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
-                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock),
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock),
+
                 new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
