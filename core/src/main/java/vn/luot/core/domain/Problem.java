@@ -55,7 +55,10 @@ public enum Problem {
     HOLDER_SECRET_MISSING,
     NOT_TICKET_HOLDER,
     TOO_MANY_LOGIN_ATTEMPTS,
-    CANNOT_DISABLE_SELF;
+    CANNOT_DISABLE_SELF,
+    URI_TOO_LONG,
+    HEADERS_TOO_LARGE,
+    MALFORMED_REQUEST;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {
