@@ -228,7 +228,12 @@ class AccessibilityTest {
                 page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))
                                 .then(f -> f.awaitScript("window.LuotReports && LuotReports.loaded > 0 "
-                                        + "&& LuotReports.charts >= 4")), NOTHING)
+                                        + "&& LuotReports.charts >= 4")), NOTHING),
+                // The citizens' phone pages (issue 11).
+                page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready"))
         );
     }
 
@@ -270,15 +275,17 @@ class AccessibilityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
-    @DisplayName("The page has no serious or critical violation")
+    @DisplayName("The page has no serious or critical violation, and its Content-Security-Policy refuses nothing it needs")
     void noSeriousViolation(PageState state, org.junit.jupiter.api.TestInfo info) {
         Fixture f = FIXTURE;
         f.browser.viewport(state.screen().width(), state.screen().height());
         f.browser.go("about:blank");
+        f.browser.securityPolicyViolations();   // forget the earlier pages' console
         try {
             f.browser.go(state.address().apply(f));
             state.prepare().run(f);
             settle(f.browser);
+            assertThat(f.browser.securityPolicyViolations()).as("refused by the Content-Security-Policy").isEmpty();
             Accessibility.Report report = Accessibility.check(f.browser, Objects.requireNonNull(info.getDisplayName()));
             assertThat(report.blocking()).as(report.toString()).isZero();
         } finally {

@@ -28,6 +28,7 @@ public final class KioskHandler {
     private final Catalogue catalogue;
     private final LuotConfig.Kiosk kiosk;
     private final Standings standings;
+    private final LuotConfig.Balancing balancing;
     private final JsonViews views;
     private final Clock clock;
     private final IssuingService issuing;
@@ -37,6 +38,7 @@ public final class KioskHandler {
         this.catalogue = config.catalogue();
         this.kiosk = config.kiosk();
         this.standings = standings;
+        this.balancing = config.balancing();
         this.views = views;
         this.clock = clock;
     }
@@ -55,10 +57,11 @@ public final class KioskHandler {
             }
             JsonArray services = new JsonArray();
             for (ServiceComparison.Choice choice : ServiceComparison.of(catalogue, site.id(), queues,
-                    kiosk.otherSiteMuchFaster())) {
+                    balancing.recommendation(), balancing.travel())) {
                 JsonArray elsewhere = new JsonArray();
                 choice.elsewhere().forEach(e -> elsewhere.add(views.queue(e.queue()).put("siteId", e.siteId())
-                        .put("muchFaster", e.muchFaster())));
+                        .put("muchFaster", e.muchFaster()).put("travelMinutes", e.travelMinutes())
+                        .put("minutesSaved", e.minutesSaved())));
                 services.add(new JsonObject().put("serviceId", choice.serviceId())
                         .put("here", views.queue(choice.here()))
                         .put("elsewhere", elsewhere)
@@ -70,8 +73,8 @@ public final class KioskHandler {
                     .put("numberShownSeconds", kiosk.numberShown().toSeconds())
                     .put("numberShownWhenPrinterOutSeconds", kiosk.numberShownPrinterOut().toSeconds())
                     .put("otherSiteMuchFaster", new JsonObject()
-                            .put("minMinutesSaved", kiosk.otherSiteMuchFaster().minMinutesSaved())
-                            .put("maxShareOfWait", kiosk.otherSiteMuchFaster().maxShareOfWait()))
+                            .put("minMinutesSaved", balancing.recommendation().minMinutesSaved())
+                            .put("maxShareOfWait", balancing.recommendation().maxShareOfWait()))
                     .put("issuing", IssuingHandler.json(open.result(), views))
                     .put("services", services));
         }).onFailure(ctx::fail);

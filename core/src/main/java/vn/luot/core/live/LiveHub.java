@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
@@ -63,6 +66,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     /** How many tickets are watched now, for {@code /metrics}: a number that only grows is a leak. */
     private final AtomicInteger watchedTickets;
     private final List<QueueEvent> heldDuringReload = new ArrayList<>();
+    private final Map<UUID, Notice> notices = new LinkedHashMap<>();
     private LocalDate serviceDay;
     private boolean reloading;
 
@@ -106,14 +110,14 @@ public final class LiveHub extends VerticleBase implements Standings {
 
     /** The hall as a snapshot message, for a client that asks over HTTP. */
     public Future<String> snapshot(String siteId) {
-        return ask(() -> messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant()));
+        return ask(() -> snapshotFor(siteId));
     }
 
     /** Sends the subscriber a snapshot, then every event after it, in order. */
     public void subscribe(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
             SiteChannel channel = channels.get(siteId);
-            String snapshot = messages.snapshot(boards.get(siteId), channel.current(), clock.instant());
+            String snapshot = snapshotFor(siteId);
             SubscriberGroup group = channel.groupFor(subscriber.context());
             channel.subscribed();
             group.run(() -> group.join(subscriber, snapshot));
@@ -123,7 +127,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     /** A client that saw a gap in the sequence asks for a fresh snapshot; events continue after it. */
     public void resync(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
-            String snapshot = messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant());
+            String snapshot = snapshotFor(siteId);
             channels.get(siteId).groupFor(subscriber.context()).run(() -> subscriber.send(snapshot));
         });
     }
@@ -235,6 +239,7 @@ public final class LiveHub extends VerticleBase implements Standings {
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
     private void heartbeat() {
+        endNoticesDue();
         channels.forEach((siteId, channel) ->
                 channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
         String beat = messages.ticketHeartbeat(clock.instant());
@@ -277,7 +282,7 @@ public final class LiveHub extends VerticleBase implements Standings {
                     held.forEach(this::onEvent);
                     boards.forEach((siteId, board) -> {
                         SiteChannel channel = channels.get(siteId);
-                        channel.broadcast(messages.snapshot(board, channel.current(), clock.instant()));
+                        channel.broadcast(snapshotFor(siteId));
                     });
                 });
     }
@@ -285,7 +290,9 @@ public final class LiveHub extends VerticleBase implements Standings {
     private void createBoards() {
         ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
-        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+        // The server's own call policy, booked window included: the estimate plays the hall by its rules.
+        CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
+        HallEstimator estimator = new HallEstimator(policy,
                 serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
             boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
@@ -297,6 +304,71 @@ public final class LiveHub extends VerticleBase implements Standings {
     private void load(BoardState state) {
         boards.forEach((siteId, board) -> board.load(state.counters(), state.activeTickets(),
                 state.recentCalls().getOrDefault(siteId, List.of())));
+    }
+
+    // ---- balancing (issue 10): notices, announcements and word to moved tickets' holders ----------
+
+    /** Shows a notice on its sites' displays and kiosks at once (an event in each site's sequence), until its end. */
+    public void showNotice(Notice notice) {
+        context.runOnContext(v -> {
+            if (notices.containsKey(notice.id()) || !clock.instant().isBefore(notice.endsAt())) {
+                return;
+            }
+            notices.put(notice.id(), notice);
+            notice.siteIds().forEach(siteId -> broadcastNumbered(siteId, "notice.posted",
+                    new JsonObject().put("notice", messages.notice(notice))));
+            long delay = Math.max(1, java.time.Duration.between(clock.instant(), notice.endsAt()).toMillis());
+            vertx.setTimer(delay, id -> endNoticesDue());
+        });
+    }
+
+    /**
+     * Sends a site's displays a message of their own (such as tickets about to leave for the other site),
+     * numbered in the site's sequence like every event.
+     */
+    public void announce(String siteId, String type, JsonObject body) {
+        context.runOnContext(v -> broadcastNumbered(siteId, type, body));
+    }
+
+    /** Sends a message to the phones following a ticket, after everything already delivered. */
+    public void tellHolder(UUID ticketId, JsonObject message) {
+        context.runOnContext(v -> {
+            TicketWatch watch = watches.get(ticketId);
+            if (watch != null) {
+                String text = message.encode();
+                watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(text)));
+            }
+        });
+    }
+
+    private void broadcastNumbered(String siteId, String type, JsonObject body) {
+        SiteChannel channel = channels.get(siteId);
+        if (channel == null) {
+            return;
+        }
+        JsonObject message = new JsonObject().put("type", type).put("siteId", siteId).put("seq", channel.next())
+                .put("at", messages.time(clock.instant()));
+        message.mergeIn(body);
+        if (channel.hasSubscribers()) {
+            channel.broadcast(message.encode());
+        }
+    }
+
+    private void endNoticesDue() {
+        var now = clock.instant();
+        List<Notice> ended = notices.values().stream().filter(n -> !now.isBefore(n.endsAt())).toList();
+        for (Notice notice : ended) {
+            notices.remove(notice.id());
+            notice.siteIds().forEach(siteId -> broadcastNumbered(siteId, "notice.ended",
+                    new JsonObject().put("noticeId", notice.id().toString())));
+        }
+    }
+
+    private String snapshotFor(String siteId) {
+        var now = clock.instant();
+        JsonArray shown = new JsonArray();
+        notices.values().stream().filter(n -> n.shownAt(siteId, now)).forEach(n -> shown.add(messages.notice(n)));
+        return messages.snapshot(boards.get(siteId), channels.get(siteId).current(), now, shown);
     }
 
     private LocalDate today() {

@@ -3,6 +3,9 @@ package vn.luot.core.live;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.event.QueueEvent;
@@ -29,6 +32,11 @@ final class LiveMessages {
     }
 
     String snapshot(SiteBoard board, long seq, Instant now) {
+        return snapshot(board, seq, now, new JsonArray());
+    }
+
+    /** @param notices the managers' notices shown at this site now (issue 10) */
+    String snapshot(SiteBoard board, long seq, Instant now, JsonArray notices) {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
@@ -43,6 +51,7 @@ final class LiveMessages {
                 .put("counters", counters)
                 .put("queues", queues)
                 .put("recentCalls", calls)
+                .put("notices", notices)
                 .encode();
     }
 
@@ -66,6 +75,18 @@ final class LiveMessages {
         JsonArray queues = new JsonArray();
         board.queues(now).forEach(q -> queues.add(views.queue(q)));
         return message.put("queues", queues).encode();
+    }
+
+    /** A manager's notice as displays show it (issue 10). */
+    JsonObject notice(Notice notice) {
+        return new JsonObject().put("id", notice.id().toString())
+                .put("text", new JsonObject().put("vi", notice.text().vi()).put("en", notice.text().en()))
+                .put("siteIds", new JsonArray(notice.siteIds()))
+                .put("endsAt", views.time(notice.endsAt()));
+    }
+
+    String time(Instant instant) {
+        return views.time(instant);
     }
 
     String heartbeat(String siteId, long seq, Instant now) {

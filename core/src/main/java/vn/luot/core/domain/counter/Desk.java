@@ -49,6 +49,18 @@ public final class Desk {
         return new DeskChange(EventType.COUNTER_OPENED, counter.withState(state, services, actor.username()), null);
     }
 
+    /**
+     * A manager changes which services a counter calls (issue 10), at either site, whatever its state. The
+     * ticket at the counter now is not disturbed: the new services count from the counter's next call.
+     */
+    public DeskChange changeServices(List<String> services) {
+        if (!actor.role().supervisesCounters()) {
+            throw new QueueException(Problem.FORBIDDEN);
+        }
+        return new DeskChange(EventType.COUNTER_SERVICES_CHANGED,
+                counter.withState(counter.state(), services, counter.openedBy()), null);
+    }
+
     public DeskChange pause() {
         requireOperable();
         requireState(CounterState.OPEN);

@@ -389,6 +389,7 @@ public final class PgQueueStore implements QueueStore {
         return counterSaved
                 .compose(done -> history(conn, now, change.event().wireName(), ticketId, after.id(), actor.username(),
                         change.ticket() == null ? after.siteId() : change.ticket().siteId()))
+                .compose(done -> AuditRows.counterChange(conn, actor, before, change, now))   // issue 10
                 .compose(done -> command.idempotencyKey() == null ? Future.<Void>succeededFuture()
                         : conn.preparedQuery("INSERT INTO command_log (idempotency_key, scope, request_hash, event, "
                                         + "counter_id, ticket_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
