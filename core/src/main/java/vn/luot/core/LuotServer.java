@@ -124,7 +124,8 @@ public final class LuotServer {
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
         ReportStore reportStore = ReportStore.create(reportPool);
-        ReportService reports = new ReportService(reportStore, config.catalogue(), clock);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock,
+                config.booking().slots().slotLength());
         ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
