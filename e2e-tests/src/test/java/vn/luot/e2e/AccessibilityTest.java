@@ -195,7 +195,9 @@ class AccessibilityTest {
                 page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
                 page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
                 page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
-                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready"))
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("kiosk, booked citizen's check-in", KIOSK_PORTRAIT, "/kiosk/?site=hac-thanh&printer=kiosk-1",
+                        kioskReady().then(tap("#booked")).then(screen("checkin")))
         );
     }
 
