@@ -78,7 +78,9 @@
     return Date.now() - state.screenSince >= TAP_GUARD_MS;
   }
 
-  function minutes(value) {
+  /** The server's estimate in words; it says when a ticket would not be reached before closing. */
+  function minutes(value, notBeforeClosing) {
+    if (notBeforeClosing) return T.t('kiosk.notBeforeClosing');
     return value === null || value === undefined ? T.t('kiosk.noCounterOpen') : T.t('word.aboutMinutes', { minutes: value });
   }
 
@@ -107,7 +109,7 @@
       button.appendChild(span('service-name', T.name(service.name)));
       const here = line.here;
       button.appendChild(span('here', T.t('kiosk.waitingHere', { waiting: here.waiting }) + ' · '
-        + minutes(here.estimatedWaitMinutes)));
+        + minutes(here.estimatedWaitMinutes, here.notBeforeClosing)));
       if (faster) {
         const el = span('faster', fasterWords(faster));
         el.dataset.site = faster.siteId;
@@ -119,20 +121,17 @@
   }
 
   /**
-   * The other site worth the trip for this service, or null: the server's rule decides (today
-   * FasterSiteRule through GET /api/v1/kiosk; a recommendation endpoint later), this function only
-   * picks the best site it flagged and the minutes saved. The one place the kiosk reads that rule.
+   * The other site worth the trip for this service, or null. The server's recommendation rule decides
+   * (domain/balancing/SiteRecommendation, the same rule as GET /api/v1/recommendation, travel time
+   * included) and says the minutes saved; this function only reads its answer.
    */
   function fasterElsewhere(line) {
-    const flagged = line.elsewhere.filter((there) => there.muchFaster);
-    if (flagged.length === 0) return null;
-    flagged.sort((a, b) => (a.estimatedWaitMinutes || 0) - (b.estimatedWaitMinutes || 0));
-    const best = flagged[0];
-    const here = line.here.estimatedWaitMinutes;
+    const sent = line.elsewhere.find((there) => there.muchFaster);
+    if (!sent) return null;
     return {
-      siteId: best.siteId,
-      minutesSaved: here === null || here === undefined ? null : here - (best.estimatedWaitMinutes || 0),
-      minutesThere: best.estimatedWaitMinutes,
+      siteId: sent.siteId,
+      minutesSaved: sent.minutesSaved === undefined ? null : sent.minutesSaved,
+      minutesThere: sent.estimatedWaitMinutes,
     };
   }
 
@@ -349,7 +348,7 @@
     $('ticket-priority').textContent = group ? T.t('word.priority') + ': ' + T.name(group.name) : '';
     $('ticket-ahead').textContent = ticket.position === 0 ? T.t('kiosk.nobodyAhead')
       : T.t('kiosk.people', { count: ticket.position });
-    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes);
+    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes, ticket.notBeforeClosing);
     const status = $('print-status');
     if (prints) {
       status.textContent = T.t('kiosk.printing');
@@ -509,9 +508,11 @@
   }
 
   function follow(site) {
+    // The managers' notices of this kiosk's own site (issue 10), from the same stream.
+    const notices = site === siteId ? new Luot.Notices($('manager-notices')) : null;
     new Luot.SiteStream(site, {
-      onSnapshot: scheduleRefresh,
-      onEvent: scheduleRefresh,
+      onSnapshot: (snapshot) => { if (notices) notices.load(snapshot); scheduleRefresh(); },
+      onEvent: (event) => { if (notices) notices.apply(event); scheduleRefresh(); },
       onStatus: (status) => {
         if (status === 'offline') state.streamsDown.add(site);
         if (status === 'online') state.streamsDown.delete(site);

@@ -16,9 +16,14 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.auth.HolderSecrets;
+import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
+import vn.luot.core.balancing.BalancingService;
+import vn.luot.core.balancing.HallLines;
+import vn.luot.core.balancing.Recommendations;
 import vn.luot.core.domain.notify.BookingNotices;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.notify.LogNotifier;
@@ -27,6 +32,7 @@ import vn.luot.core.notify.OutboxSender;
 import vn.luot.core.notify.TurnNearWatcher;
 import vn.luot.core.notify.WebhookNotifier;
 import vn.luot.core.store.OutboxStore;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.DailyLimits;
 import vn.luot.core.store.ErasureStore;
@@ -40,14 +46,19 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BalancingHandler;
 import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
 import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
+import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PlanHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.RatingHandler;
+import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -55,18 +66,26 @@ import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.LoginThrottle;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ExportService;
+import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
+import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.RatingStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -80,13 +99,16 @@ public final class LuotServer {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool reportPool;
     private final List<String> deployments;
     private final int port;
     private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
+    private LuotServer(Vertx vertx, Pool pool, Pool reportPool, List<String> deployments, int port,
+                       ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
+        this.reportPool = reportPool;
         this.deployments = deployments;
         this.port = port;
         this.handlers = handlers;
@@ -99,16 +121,25 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
+        Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
+                "luot-reports");
+        ReportStore reportStore = ReportStore.create(reportPool);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock);
+        ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
-        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl());
-        LiveHub hub = new LiveHub(store, config, views, clock);
-        EventPublisher events = new LocalEventPublisher(hub);
+        HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
+        JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        EventPublisher events = new LocalEventPublisher(hub);
+        SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing);
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
-        StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
-                config.security().passwordHashIterations());
+        StaffStore staffStore = StaffStore.create(pool);
+        StaffAccounts accounts = new StaffAccounts(staffStore);
+        StaffService staff = StaffService.create(vertx, staffStore, tokens,
+                config.security().passwordHashIterations(), accounts);
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
@@ -124,15 +155,20 @@ public final class LuotServer {
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
+        HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
+        Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
+        BalancingStore balancingStore = BalancingStore.create(pool);
+        BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
-                new TicketHandler(queue, views),
+                new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
-                new AuthHandler(staff, views),
+                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), clock)),
                 new OpsHandler(store, registry),
-                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site")),
-                new TicketSocketHandler(hub, store, metrics.openSockets("ticket")),
-                new StaffAuth(tokens),
+                new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
+                new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
+                new StaffAuth(tokens, accounts),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),
@@ -143,7 +179,14 @@ public final class LuotServer {
                         new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
                         staffViews, views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
+
+                new BalancingHandler(recommendations, config.catalogue(), views, clock),
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock),
+
+                new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -155,8 +198,9 @@ public final class LuotServer {
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
-                    return vertx.deployVerticle(printerHub);
+                    return balancing.restoreNotices();
                 })
+                .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
                     return vertx.deployVerticle(new BookingJobs(bookings, turnNear, erasure(pool, config, clock),
@@ -171,8 +215,11 @@ public final class LuotServer {
                     deployments.add(senderId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
-                .onFailure(e -> pool.close());
+                .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
+                .onFailure(e -> {
+                    pool.close();
+                    reportPool.close();
+                });
     }
 
     /** The daily erasure of personal data older than booking.keepPersonalDataDays (see the README). */
@@ -210,7 +257,10 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> pool.close());
+        return undeployed.compose(done -> {
+            handlers.reporting().exports().close();
+            return reportPool.close();
+        }).compose(done -> pool.close());
     }
 
     /**

@@ -7,14 +7,19 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
-import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.balancing.SiteRecommendation;
+import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
+import vn.luot.core.limits.LoginThrottle;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
  *
- * @param dataDir where the embedded database and generated secrets live between runs
+ * @param dataDir    where the embedded database and generated secrets live between runs
+ * @param simulation how citizens come and how long they take, for the day simulator and the planner
  */
 public record LuotConfig(
         String source,
@@ -28,11 +33,23 @@ public record LuotConfig(
         Path dataDir,
         Kiosk kiosk,
         Printing printing,
+        Reports reports,
+        Ratings ratings,
         Booking booking,
+        Balancing balancing,
+        SimulationSettings simulation,
         Notify messages) {
 
-    /** @param publicUrl the address phones reach, used in tracking links and QR codes; no trailing slash */
-    public record Server(int port, String publicUrl, int maxBodyBytes) {
+    /**
+     * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
+     * @param maxSocketsPerClient public live sockets (halls, phones) one client address may hold open at once
+     */
+    public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
+        public static final int DEFAULT_MAX_SOCKETS_PER_CLIENT = 50;
+
+        public Server(int port, String publicUrl, int maxBodyBytes) {
+            this(port, publicUrl, maxBodyBytes, DEFAULT_MAX_SOCKETS_PER_CLIENT);
+        }
     }
 
     /** @param url a postgresql:// URL, or null to run the embedded PostgreSQL under the data directory */
@@ -46,7 +63,16 @@ public record LuotConfig(
      * @param jwtSecret     the key that signs staff tokens, or null to generate one under the data directory
      * @param adminPassword the first admin's password (from LUOT_ADMIN_PASSWORD), or null
      */
-    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword,
+                           LoginThrottle.Limits loginThrottle) {
+        public Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+            this(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, LoginThrottle.Limits.DEFAULT);
+        }
+
+        public Security withLoginThrottle(LoginThrottle.Limits limits) {
+            return new Security(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, limits);
+        }
+
         @Override
         public String toString() {
             return "Security[tokenTtl=" + tokenTtl + ", passwordHashIterations=" + passwordHashIterations + "]";
@@ -64,7 +90,16 @@ public record LuotConfig(
      * @param numberShown             how long the kiosk shows a new ticket's number
      * @param numberShownPrinterOut   how long it shows it when the printer cannot print it now
      */
-    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut, FasterSiteRule otherSiteMuchFaster) {
+    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut) {
+    }
+
+    /**
+     * Balancing the sites (issue 10).
+     *
+     * @param travel         minutes between each pair of sites
+     * @param recommendation when a detour to the other site is worth it
+     */
+    public record Balancing(TravelTimes travel, SiteRecommendation recommendation) {
     }
 
     /**
@@ -79,6 +114,23 @@ public record LuotConfig(
         public Optional<PrinterDefinition> findPrinter(String id) {
             return printers.stream().filter(p -> p.id().equals(id)).findFirst();
         }
+    }
+
+    /**
+     * Reports and exports (issue 14).
+     *
+     * @param poolSize database connections of their own, so a year's export never slows issuing or calling
+     */
+    public record Reports(int poolSize) {
+    }
+
+    /**
+     * Satisfaction ratings (issue 14).
+     *
+     * @param rules        the rating window and the reasons a low rating may give
+     * @param thanksShown  how long the counter's tablet thanks the citizen before it returns to idle
+     */
+    public record Ratings(RatingRules rules, Duration thanksShown) {
     }
 
     /**
@@ -124,7 +176,7 @@ public record LuotConfig(
 
     public LuotConfig withBooking(Booking newBooking) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newBooking, messages);
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing, simulation, messages);
     }
 
     /**
@@ -150,36 +202,46 @@ public record LuotConfig(
 
     public LuotConfig withMessages(Notify newNotify) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking, newNotify);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, newNotify);
     }
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking, messages);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking, messages);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking, messages);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, booking, messages);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, booking, messages);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, booking, messages);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
+    }
+
+    public LuotConfig withReports(Reports newReports) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing, simulation, messages);
+    }
+
+    public LuotConfig withRatings(Ratings newRatings) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing, simulation, messages);
     }
 }

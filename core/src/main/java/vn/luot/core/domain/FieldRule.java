@@ -19,10 +19,18 @@ public enum FieldRule implements Wording {
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
     TRUE_OR_FALSE,
+    // Reports and ratings (issue 14)
+    DATE,
+    DATE_RANGE,
+    GROUP_BY,
+    RATING_LEVEL,
+    RATING_REASON,
+    EXPORT_KIND,
+    EXPORT_FORMAT,
+    MONTH,
     // Booking by phone (issue 11).
     MOBILE_PHONE,
-    DATE,
-    DATE_RANGE;
+    SLOT_RANGE;
 
     @Override
     public String messageKey() {

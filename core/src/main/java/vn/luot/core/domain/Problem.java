@@ -53,6 +53,12 @@ public enum Problem {
     OUTSIDE_OPENING_HOURS_NO_NEXT,
     STAFF_EXISTS,
     PRINTER_TOKEN_ALREADY_ISSUED,
+    // balancing the sites (issue 10)
+    NOTICE_END_TIME,
+    MOVE_TO_SAME_SITE,
+    SUGGESTION_NOT_FOUND,
+    SUGGESTION_NO_LONGER_VALID,
+    // end of balancing
     WEAK_PASSWORD,
     INVALID_CREDENTIALS,
     MISSING_TOKEN,
@@ -61,7 +67,21 @@ public enum Problem {
     NOT_FOUND,
     METHOD_NOT_ALLOWED,
     DATABASE_UNAVAILABLE,
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    // hardening (issue 12)
+    TOO_MANY_SOCKETS,
+    HOLDER_SECRET_MISSING,
+    NOT_TICKET_HOLDER,
+    // Ratings (issue 14)
+    RATING_NOT_OPEN,
+    RATING_OTHER_COUNTER,
+    RATING_WINDOW_CLOSED,
+    RATING_ALREADY_GIVEN,
+    RATING_TOKEN_ALREADY_ISSUED,
+    TOO_MANY_LOGIN_ATTEMPTS,
+    CANNOT_DISABLE_SELF,
+    EXPORT_NOT_FOUND,
+    EXPORT_NOT_READY;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

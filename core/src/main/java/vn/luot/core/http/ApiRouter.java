@@ -19,7 +19,13 @@ public final class ApiRouter {
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
-                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing) {
+                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers,
+                           PlanHandler plan) {
+    }
+
+    /** The managers' reports and the citizens' ratings (issue 14); the exports' files go when the server stops. */
+    public record Reporting(ReportHandler reports, RatingHandler ratings, vn.luot.core.reports.ExportService exports) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -35,6 +41,7 @@ public final class ApiRouter {
         var admin = h.staffAuth().withRole(Role.ADMIN);
         var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
 
+        router.route().handler(new SecurityHeaders());   // hardening (issue 12)
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
 
         router.get("/health").handler(h.ops()::health);
@@ -46,6 +53,10 @@ public final class ApiRouter {
         router.get("/api/v1/staff").handler(supervisor).handler(h.auth()::listStaff);
         router.post("/api/v1/staff").handler(admin).handler(h.auth()::addStaff);
         router.put("/api/v1/staff/:username/password").handler(admin).handler(h.auth()::setPassword);
+        // hardening (issue 12): sessions end, accounts are disabled rather than deleted
+        router.post("/api/v1/auth/logout").handler(staff).handler(h.auth()::logout);
+        router.post("/api/v1/staff/:username/disable").handler(admin).handler(h.auth()::disable);
+        router.post("/api/v1/staff/:username/enable").handler(admin).handler(h.auth()::enable);
 
         router.get("/api/v1/sites").handler(h.sites()::list);
         router.get("/api/v1/sites/:siteId").handler(h.sites()::get);
@@ -56,7 +67,7 @@ public final class ApiRouter {
 
         router.post("/api/v1/tickets").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::issue);
         router.get("/api/v1/tickets/:ticketId").handler(h.tickets()::get);
-        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.tickets()::cancel);
+        router.post("/api/v1/tickets/:ticketId/cancel").handler(h.staffAuth().optionalStaff()).handler(h.tickets()::cancel);
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
@@ -98,6 +109,27 @@ public final class ApiRouter {
         router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
         router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
         router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
+        // Reports and ratings (issue 14)
+        router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.post("/api/v1/reports/exports").handler(supervisor).handler(h.reporting().reports()::startExport);
+        router.get("/api/v1/reports/exports/:exportId").handler(supervisor).handler(h.reporting().reports()::exportStatus);
+        router.get("/api/v1/reports/exports/:exportId/file").handler(supervisor).handler(h.reporting().reports()::exportFile);
+        router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
+        router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
+        router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
+        router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
+        router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
+        // Balancing the sites (issue 10)
+        router.get("/api/v1/recommendation").handler(h.balancing()::recommendation);
+        router.post("/api/v1/notices").handler(supervisor).handler(h.managers()::postNotice);
+        router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
+        router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
+        router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
+        router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
+        router.get("/api/v1/sites/:siteId/waiting-today").handler(supervisor).handler(h.managers()::waitingToday);
+        router.get("/api/v1/suggestions").handler(supervisor).handler(h.managers()::suggestions);
+        router.post("/api/v1/suggestions/:suggestionId/accept").handler(supervisor).handler(h.managers()::acceptSuggestion);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

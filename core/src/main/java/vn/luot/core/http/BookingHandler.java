@@ -131,7 +131,7 @@ public final class BookingHandler {
         LocalDate from = day(ctx, "from", today);
         LocalDate to = day(ctx, "to", from.plusDays(DEFAULT_DAYS_SHOWN - 1));
         if (to.isBefore(from) || from.plusDays(SlotCalendar.MAX_DAYS_PER_REQUEST).isBefore(to.plusDays(1))) {
-            throw new QueueException(Problem.INVALID_FIELD, "to", FieldRule.DATE_RANGE);
+            throw new QueueException(Problem.INVALID_FIELD, "to", FieldRule.SLOT_RANGE);
         }
         bookings.slots(siteId, serviceId, from, to).onSuccess(slots -> {
             JsonArray items = new JsonArray();
@@ -314,7 +314,7 @@ public final class BookingHandler {
                     }
                     Replies.json(ctx, 201, new JsonObject()
                             .put("booking", views.booking(checkIn.booking()))
-                            .put("ticket", ticketViews.ticket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
+                            .put("ticket", ticketViews.issuedTicket(checkIn.ticket().ticket(), checkIn.ticket().standing())));
                 })
                 .onFailure(ctx::fail);
     }

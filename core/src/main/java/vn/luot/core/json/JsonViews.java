@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.domain.board.CounterSeat;
 import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.RecentCall;
@@ -20,21 +21,27 @@ import vn.luot.core.domain.ticket.Ticket;
 public final class JsonViews {
     private final ZoneId zone;
     private final String publicUrl;
+    private final HolderSecrets holderSecrets;
 
-    public JsonViews(ZoneId zone, String publicUrl) {
+    public JsonViews(ZoneId zone, String publicUrl, HolderSecrets holderSecrets) {
         this.zone = zone;
         this.publicUrl = publicUrl;
+        this.holderSecrets = holderSecrets;
     }
 
     public String time(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
     }
 
-    /** The page a citizen's phone opens from the QR code on the ticket. */
+    /** The page a citizen's phone opens from the QR code on the ticket, with the holder secret. */
     public String trackingUrl(Ticket ticket) {
-        return vn.luot.core.domain.ticket.TrackingLink.of(publicUrl, ticket.id());
+        return vn.luot.core.domain.ticket.TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id()));
     }
 
+    /**
+     * A ticket as anyone may see it: the hall stream, the counters, the phone. It never carries the desk's
+     * note (it may name the citizen), nor phones or booking names; {@link StaffViews} adds those for staff.
+     */
     public JsonObject ticket(Ticket t) {
         return new JsonObject()
                 .put("id", t.id().toString())
@@ -52,16 +59,26 @@ public final class JsonViews {
                 .put("servingAt", time(t.servingAt()))
                 .put("finishedAt", time(t.finishedAt()))
                 .put("callCount", t.callCount())
-                .put("note", t.note())
                 .put("slotStart", time(t.slotStart()))
                 .put("version", t.version());
     }
 
-    /** A ticket as the API returns it: with where it stands and its tracking link. */
+    /** A ticket as the API returns it to anyone: with where it stands. */
     public JsonObject ticket(Ticket t, Standing standing) {
         return ticket(t)
                 .put("position", standing.position())
                 .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
+                .put("notBeforeClosing", standing.notBeforeClosing());
+    }
+
+    /**
+     * A ticket as its holder receives it when it is taken (the 201 answer, a check-in at the desk): with
+     * the holder secret and the tracking link that carries it. Never in a public view or stream.
+     */
+    public JsonObject issuedTicket(Ticket t, Standing standing) {
+        return ticket(t, standing)
+                .put("note", t.note())
+                .put("holderSecret", holderSecrets.of(t.id()))
                 .put("trackingUrl", trackingUrl(t));
     }
 
@@ -108,6 +125,7 @@ public final class JsonViews {
                 .put("waiting", q.waiting())
                 .put("oldestQueuedSince", time(q.oldestQueuedSince()))
                 .put("estimatedWaitMinutes", q.estimatedWaitMinutes())
+                .put("notBeforeClosing", q.notBeforeClosing())
                 .put("countersOpen", q.countersOpen());
     }
 
@@ -138,7 +156,6 @@ public final class JsonViews {
                 .put("issuedAt", time(t.issuedAt()))
                 .put("calledAt", time(t.calledAt()))
                 .put("servingAt", time(t.servingAt()))
-                .put("callCount", t.callCount())
-                .put("note", t.note());
+                .put("callCount", t.callCount());
     }
 }

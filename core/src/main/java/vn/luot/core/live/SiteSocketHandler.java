@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.limits.SocketsPerClient;
 
 /**
  * {@code /ws/sites/{siteId}}: a hall's live stream. It sends a snapshot, then every event with a
@@ -19,11 +20,13 @@ public final class SiteSocketHandler {
     private final LiveHub hub;
     private final Catalogue catalogue;
     private final AtomicInteger open;
+    private final SocketsPerClient perClient;
 
-    public SiteSocketHandler(LiveHub hub, Catalogue catalogue, AtomicInteger openSockets) {
+    public SiteSocketHandler(LiveHub hub, Catalogue catalogue, AtomicInteger openSockets, SocketsPerClient perClient) {
         this.hub = hub;
         this.catalogue = catalogue;
         this.open = openSockets;
+        this.perClient = perClient;
     }
 
     public void connect(RoutingContext ctx) {
@@ -31,22 +34,18 @@ public final class SiteSocketHandler {
         if (catalogue.findSite(siteId).isEmpty()) {
             throw new QueueException(Problem.SITE_NOT_FOUND, siteId);
         }
-        ctx.request().toWebSocket().onSuccess(socket -> attach(socket, siteId)).onFailure(ctx::fail);
+        LiveSockets.upgrade(ctx, perClient, open, socket -> attach(socket, siteId));
     }
 
-    private void attach(ServerWebSocket socket, String siteId) {
+    private Runnable attach(ServerWebSocket socket, String siteId) {
         Subscriber subscriber = new SocketSubscriber(socket, Vertx.currentContext());
-        open.incrementAndGet();
         socket.textMessageHandler(text -> {
             if (isResync(text)) {
                 hub.resync(siteId, subscriber);
             }
         });
-        socket.closeHandler(v -> {
-            open.decrementAndGet();
-            hub.unsubscribe(siteId, subscriber);
-        });
         hub.subscribe(siteId, subscriber);
+        return () -> hub.unsubscribe(siteId, subscriber);
     }
 
     private static boolean isResync(String text) {

@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.QueueException;
+import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.store.QueueStore;
 
 /**
@@ -19,11 +21,13 @@ public final class TicketSocketHandler {
     private final LiveHub hub;
     private final QueueStore store;
     private final AtomicInteger open;
+    private final SocketsPerClient perClient;
 
-    public TicketSocketHandler(LiveHub hub, QueueStore store, AtomicInteger openSockets) {
+    public TicketSocketHandler(LiveHub hub, QueueStore store, AtomicInteger openSockets, SocketsPerClient perClient) {
         this.hub = hub;
         this.store = store;
         this.open = openSockets;
+        this.perClient = perClient;
     }
 
     public void connect(RoutingContext ctx) {
@@ -31,19 +35,21 @@ public final class TicketSocketHandler {
         try {
             ticketId = UUID.fromString(ctx.pathParam("ticketId"));
         } catch (IllegalArgumentException e) {
-            throw new vn.luot.core.domain.QueueException(Problem.TICKET_NOT_FOUND, ctx.pathParam("ticketId"));
+            throw new QueueException(Problem.TICKET_NOT_FOUND, ctx.pathParam("ticketId"));
         }
-        ctx.request().toWebSocket().onSuccess(socket -> attach(socket, ticketId)).onFailure(ctx::fail);
+        LiveSockets.upgrade(ctx, perClient, open, socket -> attach(socket, ticketId));
     }
 
-    private void attach(ServerWebSocket socket, UUID ticketId) {
+    /**
+     * The ticket is looked up while the socket may already be gone: a socket closed before the answer
+     * is never watched, because its close handler, which unwatches, has already run.
+     */
+    private Runnable attach(ServerWebSocket socket, UUID ticketId) {
         Subscriber watcher = new SocketSubscriber(socket, Vertx.currentContext());
-        open.incrementAndGet();
-        socket.closeHandler(v -> {
-            open.decrementAndGet();
-            hub.unwatch(ticketId, watcher);
-        });
         store.ticket(ticketId).onComplete(found -> {
+            if (socket.isClosed()) {
+                return;
+            }
             if (found.failed() || found.result().isEmpty()) {
                 String error = found.failed() ? Problem.DATABASE_UNAVAILABLE.code() : Problem.TICKET_NOT_FOUND.code();
                 socket.writeTextMessage(new JsonObject().put("type", "error").put("error", error).encode());
@@ -52,5 +58,6 @@ public final class TicketSocketHandler {
             }
             hub.watch(found.result().get(), watcher);
         });
+        return () -> hub.unwatch(ticketId, watcher);
     }
 }

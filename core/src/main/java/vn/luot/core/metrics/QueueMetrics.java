@@ -54,6 +54,11 @@ public final class QueueMetrics {
                 java.util.List.of(io.micrometer.core.instrument.Tag.of("kind", k)), new AtomicInteger()));
     }
 
+    /** How many tickets phones follow now; it falls back when they leave (it rose without end when it leaked). */
+    public AtomicInteger watchedTickets() {
+        return registry.gauge("luot.live.watched.tickets", new AtomicInteger());
+    }
+
     private Timer timer(String name, String description, Ticket ticket) {
         return Timer.builder(name)
                 .description(description)

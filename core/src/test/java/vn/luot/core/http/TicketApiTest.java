@@ -41,7 +41,9 @@ class TicketApiTest extends ServerPerClassTest {
         assertThat(t.getInteger("position")).isNotNull();
         assertThat(t.containsKey("estimatedWaitMinutes")).isTrue();
         assertThat(t.getString("issuedAt")).endsWith("+07:00");
-        assertThat(t.getString("trackingUrl")).isEqualTo("http://localhost:8080/t/" + t.getString("id"));
+        assertThat(t.getString("holderSecret")).matches("[A-Za-z0-9_-]{22}");
+        assertThat(t.getString("trackingUrl"))
+                .isEqualTo("http://localhost:8080/t/" + t.getString("id") + "?s=" + t.getString("holderSecret"));
         assertThat(r.header("Location")).hasValue("/api/v1/tickets/" + t.getString("id"));
     }
 
@@ -208,8 +210,8 @@ class TicketApiTest extends ServerPerClassTest {
     void cancelsAWaitingTicket() {
         JsonObject t = server.issue("hac-thanh", "xay-dung");
 
-        Response first = server.api().post("/api/v1/tickets/" + t.getString("id") + "/cancel", null);
-        Response again = server.api().post("/api/v1/tickets/" + t.getString("id") + "/cancel", null);
+        Response first = server.cancel(t);
+        Response again = server.cancel(t);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().getString("status")).isEqualTo("cancelled");

@@ -149,6 +149,12 @@ public final class TestServer implements AutoCloseable {
         return r.json();
     }
 
+    /** Cancels a ticket as its holder: with the holder secret of its 201 answer. */
+    public ApiClient.Response cancel(JsonObject issued) {
+        return api.post("/api/v1/tickets/" + issued.getString("id") + "/cancel", null,
+                "X-Holder-Secret", issued.getString("holderSecret"));
+    }
+
     /** Opens a counter with the given services, as the holder of the token. */
     public JsonObject open(int counter, String token, String... services) {
         ApiClient.Response r = api.post("/api/v1/counters/" + counter + "/open",

@@ -195,7 +195,10 @@ class KioskPageTest {
                 + "Vui lòng ghi nhớ số thứ tự, hoặc quét mã QR bên dưới để theo dõi trên điện thoại");
         assertThat(browser.find("#printer-banner").isDisplayed()).as("the printer message is said once").isFalse();
         assertThat(browser.find("body").getText().split("Máy in đang tạm ngưng", -1)).hasSize(2);
-        assertThat(QrCodes.decode(browser, "#ticket-qr-code")).isEqualTo(ticketShown().getString("trackingUrl"));
+        // The QR holds the holder's link, with the secret that only the 201 answer carried.
+        assertThat(QrCodes.decode(browser, "#ticket-qr-code")).matches(java.util.regex.Pattern.quote(
+                server.config().server().publicUrl() + "/t/" + ticketShown().getString("id") + "?s=")
+                + "[A-Za-z0-9_-]{22}");
         assertThat(browser.find("#ticket-qr-code").getSize().getWidth()).isGreaterThanOrEqualTo(400);
         assertThat(browser.find("#ticket").getAttribute("data-shown-seconds")).isEqualTo("30");
         assertThat(browser.text("#returning")).matches("Màn hình sẽ trở về sau (30|2[0-9]) giây");
@@ -249,7 +252,7 @@ class KioskPageTest {
         browser.await(d -> "Đang chờ: 8 người · khoảng 40 phút".equals(liveText(button + " .here")));
         browser.await(d -> liveText(button + " .faster") != null);
         assertThat(liveText(button + " .faster")).isEqualTo(
-                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: chờ ít hơn khoảng 40 phút");
+                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: nhanh hơn khoảng 30 phút, kể cả đi lại");
         assertThat(browser.script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)",
                 button + " .faster")).satisfies(px -> assertThat(((Number) px).doubleValue()).isGreaterThanOrEqualTo(28));
         assertThat(liveText(".service[data-service='dat-dai'] .faster")).isNull();

@@ -102,6 +102,14 @@ public final class CallPolicy {
         return bestPriority;
     }
 
+    /**
+     * The counter's priority streak once it has called this ticket: one more after a priority ticket,
+     * none after a normal one. The counter's state machine and the simulations keep it by this one rule.
+     */
+    public static int streakAfter(int priorityStreak, Ticket called) {
+        return called.isPriority() ? priorityStreak + 1 : 0;
+    }
+
     /** The ticket a service's normal line calls next, and how overdue that service is. */
     private record ServiceTurn(Ticket ticket, double ratio) {
     }
