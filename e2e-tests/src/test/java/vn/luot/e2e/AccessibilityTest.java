@@ -243,7 +243,9 @@ class AccessibilityTest {
                 page("manager console, logged out", MANAGER_SCREEN, "/manager/", loggedOut()),
                 page("manager console, logged in", MANAGER_SCREEN, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/"))
-                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING)
+                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING),
+                page("kiosk, booked citizen's check-in", KIOSK_PORTRAIT, "/kiosk/?site=hac-thanh&printer=kiosk-1",
+                        kioskReady().then(tap("#booked")).then(screen("checkin")))
         );
     }
 
