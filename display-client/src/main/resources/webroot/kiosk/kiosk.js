@@ -78,7 +78,9 @@
     return Date.now() - state.screenSince >= TAP_GUARD_MS;
   }
 
-  function minutes(value) {
+  /** The server's estimate in words; it says when a ticket would not be reached before closing. */
+  function minutes(value, notBeforeClosing) {
+    if (notBeforeClosing) return T.t('kiosk.notBeforeClosing');
     return value === null || value === undefined ? T.t('kiosk.noCounterOpen') : T.t('word.aboutMinutes', { minutes: value });
   }
 
@@ -107,7 +109,7 @@
       button.appendChild(span('service-name', T.name(service.name)));
       const here = line.here;
       button.appendChild(span('here', T.t('kiosk.waitingHere', { waiting: here.waiting }) + ' · '
-        + minutes(here.estimatedWaitMinutes)));
+        + minutes(here.estimatedWaitMinutes, here.notBeforeClosing)));
       if (faster) {
         const el = span('faster', fasterWords(faster));
         el.dataset.site = faster.siteId;
@@ -291,7 +293,7 @@
     $('ticket-priority').textContent = group ? T.t('word.priority') + ': ' + T.name(group.name) : '';
     $('ticket-ahead').textContent = ticket.position === 0 ? T.t('kiosk.nobodyAhead')
       : T.t('kiosk.people', { count: ticket.position });
-    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes);
+    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes, ticket.notBeforeClosing);
     const status = $('print-status');
     if (prints) {
       status.textContent = T.t('kiosk.printing');

@@ -17,14 +17,26 @@ import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.HolderSecrets;
+import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.booking.BookingJobs;
 import vn.luot.core.balancing.BalancingService;
 import vn.luot.core.balancing.HallLines;
 import vn.luot.core.balancing.Recommendations;
+import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.notify.LogNotifier;
+import vn.luot.core.notify.Notifier;
+import vn.luot.core.notify.OutboxSender;
+import vn.luot.core.notify.TurnNearWatcher;
+import vn.luot.core.notify.WebhookNotifier;
+import vn.luot.core.store.OutboxStore;
 import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.store.ErasureStore;
+import vn.luot.core.store.LimitStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -43,6 +55,7 @@ import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
 import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PlanHandler;
 import vn.luot.core.http.PrinterHandler;
 import vn.luot.core.http.RatingHandler;
 import vn.luot.core.http.ReportHandler;
@@ -53,8 +66,10 @@ import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
+import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
@@ -63,6 +78,7 @@ import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ExportService;
 import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
 import vn.luot.core.store.BalancingStore;
@@ -107,7 +123,9 @@ public final class LuotServer {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
-        ReportService reports = new ReportService(ReportStore.create(reportPool), config.catalogue(), clock);
+        ReportStore reportStore = ReportStore.create(reportPool);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock);
+        ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
@@ -118,13 +136,22 @@ public final class LuotServer {
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
         QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
-        StaffService staff = StaffService.create(vertx, StaffStore.create(pool), tokens,
-                config.security().passwordHashIterations());
+        StaffStore staffStore = StaffStore.create(pool);
+        StaffAccounts accounts = new StaffAccounts(staffStore);
+        StaffService staff = StaffService.create(vertx, staffStore, tokens,
+                config.security().passwordHashIterations(), accounts);
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
-        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), config.booking(), clock);
+        BookingNotices notices = new BookingNotices(config.catalogue(), config.messages().reminderLead());
+        OutboxStore outbox = OutboxStore.create(pool);
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone(), notices, clock),
+                queue, config.catalogue(), config.booking(), clock);
+        Notifier notifier = config.messages().webhookUrl() == null ? new LogNotifier()
+                : new WebhookNotifier(vertx, config.messages().webhookUrl(), config.messages().webhookSecret(),
+                config.messages().timeout());
+        TurnNearWatcher turnNear = new TurnNearWatcher(outbox, queue, notices, config.booking().turnNearAhead(),
+                config.catalogue().timeZone(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
@@ -137,25 +164,29 @@ public final class LuotServer {
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
-                new AuthHandler(staff, views),
+                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), clock)),
                 new OpsHandler(store, registry),
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
-                new StaffAuth(tokens),
+                new StaffAuth(tokens, accounts),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), staffViews, views,
-                        config, clock),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
+                        new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
+                        staffViews, views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
-                new ApiRouter.Reporting(new ReportHandler(reports), new RatingHandler(
-                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views)),
+                new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
+
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
-                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock));
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock),
+
+                new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -172,10 +203,16 @@ public final class LuotServer {
                 .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
-                    return vertx.deployVerticle(new BookingJobs(bookings, config.booking().jobsEvery(), registry));
+                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, erasure(pool, config, clock),
+                            config.booking().jobsEvery(), registry));
                 })
                 .compose(bookingJobsId -> {
                     deployments.add(bookingJobsId);
+                    return vertx.deployVerticle(new OutboxSender(outbox, notifier, config.messages().templates(),
+                            config.messages().retry(), config.messages().sendEvery(), clock));
+                })
+                .compose(senderId -> {
+                    deployments.add(senderId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
@@ -183,6 +220,23 @@ public final class LuotServer {
                     pool.close();
                     reportPool.close();
                 });
+    }
+
+    /** The daily erasure of personal data older than booking.keepPersonalDataDays (see the README). */
+    private static BookingJobs.Erasure erasure(Pool pool, LuotConfig config, Clock clock) {
+        ErasureStore store = ErasureStore.create(pool);
+        return new BookingJobs.Erasure() {
+            @Override
+            public Future<ErasureStore.Erased> run() {
+                java.time.LocalDate today = ServiceDay.of(clock.instant(), config.catalogue().timeZone());
+                return store.eraseBefore(today.minusDays(config.booking().keepPersonalDataDays()), clock.instant());
+            }
+
+            @Override
+            public java.time.Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     public int port() {
@@ -203,7 +257,10 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> reportPool.close()).compose(done -> pool.close());
+        return undeployed.compose(done -> {
+            handlers.reporting().exports().close();
+            return reportPool.close();
+        }).compose(done -> pool.close());
     }
 
     /**

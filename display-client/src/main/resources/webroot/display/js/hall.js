@@ -171,6 +171,7 @@
   }
 
   function estimate(line) {
+    if (line.notBeforeClosing) return t('display.notBeforeClosing');
     if (line.estimatedWaitMinutes === null || line.estimatedWaitMinutes === undefined) {
       return t('display.noCounterOpen');
     }

@@ -66,7 +66,11 @@
     return body.staff;
   }
 
+  /** Ends the account's sessions on the server too (keepalive: the page may reload at once), then here. */
   function logout() {
+    if (token()) {
+      fetch('/api/v1/auth/logout', { method: 'POST', headers: headers(), keepalive: true }).catch(() => {});
+    }
     global.sessionStorage.removeItem(TOKEN_KEY);
     global.sessionStorage.removeItem(WHO_KEY);
   }

@@ -241,8 +241,8 @@
       const c = counter.current;
       applyTicket({
         id: c.ticketId, number: c.number, serviceId: c.serviceId, priority: c.priority, status: c.status,
-        issuedAt: c.issuedAt, calledAt: c.calledAt, servingAt: c.servingAt, callCount: c.callCount, note: c.note,
-      }, true);
+        issuedAt: c.issuedAt, calledAt: c.calledAt, servingAt: c.servingAt, callCount: c.callCount,
+      }, true);   // no note here: public views never carry it; it comes with the staff answers and the details
     }
     if (before && before.state !== 'closed' && counter.state === 'closed' && !pendingKinds().includes('close')) {
       leaveDesk(t('message.closed', { counter: counter.id }));

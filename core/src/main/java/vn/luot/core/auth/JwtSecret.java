@@ -30,13 +30,22 @@ public final class JwtSecret {
         byte[] key = new byte[48];
         new SecureRandom().nextBytes(key);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        createOwnerOnly(file);
         Files.writeString(file, secret);
+        return secret;
+    }
+
+    /**
+     * Created readable by the owner only from its first moment, before the key is written: setting the
+     * permissions afterwards would leave a window in which others may open it.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the directory's own permissions must protect it.
+            Files.createFile(file);
         }
-        return secret;
     }
 
 }

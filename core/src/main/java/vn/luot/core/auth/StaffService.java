@@ -13,8 +13,9 @@ public interface StaffService {
     /** The first admin account's username. */
     String FIRST_ADMIN = "admin";
 
-    static StaffService create(Vertx vertx, StaffStore store, Tokens tokens, int hashIterations) {
-        return new DefaultStaffService(vertx, store, tokens, new PasswordHasher(hashIterations));
+    static StaffService create(Vertx vertx, StaffStore store, Tokens tokens, int hashIterations,
+                               StaffAccounts accounts) {
+        return new DefaultStaffService(vertx, store, tokens, new PasswordHasher(hashIterations), accounts);
     }
 
     record Login(Tokens.Issued token, StaffMember member) {
@@ -27,7 +28,17 @@ public interface StaffService {
 
     Future<List<StaffMember>> list();
 
+    /** Sets a new password; every token of the account dies with the old one. */
     Future<Void> setPassword(String username, String password);
+
+    /** Ends every session of the account (all its tokens). */
+    Future<Void> logout(String username);
+
+    /**
+     * Disables (or enables again) an account: it is kept, with its history, but cannot log in, and its
+     * tokens die. Nobody disables their own account (the last admin cannot lock everyone out).
+     */
+    Future<Void> setActive(String username, boolean active, String byWhom);
 
     /**
      * Creates the {@value #FIRST_ADMIN} account with this password when no admin exists yet.

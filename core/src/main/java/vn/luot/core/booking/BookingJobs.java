@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The booking's background work, run on a timer: bookings missed by more than their late window expire
  * (where the centre lets them expire; see {@link BookingService#expireMissed}), and are counted in the
- * metric {@code luot.bookings.expired}. Every node may run it: the store's statements are safe to run
+ * metric {@code luot.bookings.expired}; remote and booked tickets whose turn is near get their message
+ * (once per ticket: its outbox id follows from the ticket's); and, once an hour, the personal data of
+ * bookings, tickets and messages older than {@code booking.keepPersonalDataDays} is erased. Every node may run it: the store's statements are safe to run
  * at once on several nodes (rows another node holds are skipped), so no node's memory decides anything.
  * One run at a time per node: a tick that finds the previous run still going is skipped.
  */
@@ -24,7 +26,29 @@ public final class BookingJobs extends VerticleBase {
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    public BookingJobs(BookingService bookings, Duration every, MeterRegistry registry) {
+    private final TurnNearWatch turnNear;
+
+    /** Sends the turn-near message of remote and booked tickets; see {@link #runOnce}. */
+    public interface TurnNearWatch {
+        Future<Integer> check();
+    }
+
+    /** Erasure runs once an hour at most on a node (and only one node at a time does the work). */
+    private static final Duration ERASE_EVERY = Duration.ofHours(1);
+    private final Erasure erasure;
+    private java.time.Instant lastErased = java.time.Instant.MIN;
+
+    /** Erases the personal data older than the configured days; see {@link vn.luot.core.store.ErasureStore}. */
+    public interface Erasure {
+        Future<vn.luot.core.store.ErasureStore.Erased> run();
+
+        java.time.Instant now();
+    }
+
+    public BookingJobs(BookingService bookings, TurnNearWatch turnNear, Erasure erasure, Duration every,
+                       MeterRegistry registry) {
+        this.erasure = erasure;
+        this.turnNear = turnNear;
         this.bookings = bookings;
         this.every = every;
         this.expired = Counter.builder("luot.bookings.expired")
@@ -57,6 +81,26 @@ public final class BookingJobs extends VerticleBase {
                 })
                 .onFailure(e -> LOG.warn("Expiring missed bookings failed; trying again in {} s: {}",
                         every.toSeconds(), e.getMessage()))
+                .transform(done -> turnNear.check())
+                .onFailure(e -> LOG.warn("Checking for near turns failed; trying again in {} s: {}",
+                        every.toSeconds(), e.getMessage()))
+                .transform(done -> erase())
+                .onFailure(e -> LOG.warn("Erasing old personal data failed; trying again later: {}", e.getMessage()))
                 .onComplete(done -> running.set(false));
+    }
+
+    private Future<Void> erase() {
+        java.time.Instant now = erasure.now();
+        if (now.isBefore(lastErased.plus(ERASE_EVERY))) {
+            return Future.succeededFuture();
+        }
+        return erasure.run().map(erased -> {
+            lastErased = now;
+            if (erased.bookings() + erased.tickets() + erased.messages() > 0) {
+                LOG.info("Erased the personal data of {} bookings, {} tickets and {} messages", erased.bookings(),
+                        erased.tickets(), erased.messages());
+            }
+            return null;
+        });
     }
 }

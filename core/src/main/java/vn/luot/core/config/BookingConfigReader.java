@@ -8,9 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.luot.core.domain.booking.DailyLimit;
 import vn.luot.core.domain.booking.MissedBooking;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.domain.calling.BookedWindow;
+import vn.luot.core.domain.notify.NoticeKind;
+import vn.luot.core.domain.notify.RetryPolicy;
+import vn.luot.core.domain.notify.Templates;
 import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
@@ -47,10 +51,57 @@ final class BookingConfigReader {
             return bring.put(serviceId, ConfigLoader.localized(bringNode, serviceId));
         });
         bringNode.rejectUnknownKeys();
+        ConfigNode limits = node.child("limits");
+        DailyLimit daily = new DailyLimit(limits.integer("bookingsPerPhonePerDay", 1, 1000),
+                limits.integer("remoteTicketsPerPhonePerDay", 1, 1000),
+                limits.integer("bookingsPerAddressPerDay", 1, 100_000),
+                limits.integer("remoteTicketsPerAddressPerDay", 1, 100_000));
+        int perMinute = limits.integer("requestsPerMinutePerAddress", 1, 100_000);
+        limits.rejectUnknownKeys();
+        int keepDays = node.integer("keepPersonalDataDays", 1, 3650);
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
-                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear);
+                Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear,
+                daily, perMinute, keepDays);
+    }
+
+    /** The {@code notify} block: the gateway, retries, the reminder's lead time and the message templates. */
+    static LuotConfig.Notify notify(ConfigNode node, Overrides env) {
+        String notifier = node.text("notifier");
+        if (!notifier.equals("log") && !notifier.equals("webhook")) {
+            throw node.error("notifier", "must be log or webhook, got '" + notifier + "'");
+        }
+        ConfigNode webhook = node.child("webhook");
+        String url = webhook.optionalText("url", "");
+        String secret = env.get("LUOT_NOTIFY_SECRET").orElse(webhook.optionalText("secret", ""));
+        int timeout = webhook.integer("timeoutSeconds", 1, 120);
+        webhook.rejectUnknownKeys();
+        if (notifier.equals("webhook")) {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw webhook.error("url", "must be the gateway's http:// or https:// address when notifier is webhook");
+            }
+            if (secret.length() < 16) {
+                throw webhook.error("secret", "must be at least 16 characters (or set LUOT_NOTIFY_SECRET) when notifier is webhook");
+            }
+        }
+        int every = node.integer("sendEverySeconds", 1, 3600);
+        ConfigNode retry = node.child("retry");
+        int first = retry.integer("firstSeconds", 1, 3600);
+        int longest = retry.integer("longestSeconds", first, 24 * 3600);
+        int attempts = retry.integer("maxAttempts", 1, 100);
+        retry.rejectUnknownKeys();
+        int lead = node.integer("reminderMinutesBefore", 1, 24 * 60);
+        ConfigNode templates = node.child("templates");
+        Map<NoticeKind, String> texts = new java.util.EnumMap<>(NoticeKind.class);
+        for (NoticeKind kind : NoticeKind.values()) {
+            texts.put(kind, templates.text(kind.wireName()));
+        }
+        templates.rejectUnknownKeys();
+        node.rejectUnknownKeys();
+        return new LuotConfig.Notify(notifier.equals("webhook") ? url : null, secret, Duration.ofSeconds(timeout),
+                Duration.ofSeconds(every), new RetryPolicy(Duration.ofSeconds(first), Duration.ofSeconds(longest), attempts),
+                Duration.ofMinutes(lead), new Templates(texts));
     }
 
     private static SlotSettings.Places places(ConfigNode node, List<SiteDefinition> sites) {

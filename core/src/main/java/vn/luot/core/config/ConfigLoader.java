@@ -32,8 +32,10 @@ import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingReason;
 import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
+import vn.luot.core.limits.LoginThrottle;
 
 /**
  * Reads {@code config/default.yaml} (or the file named by {@code LUOT_CONFIG}), applies the environment
@@ -96,12 +98,14 @@ public final class ConfigLoader {
         LuotConfig.Ratings ratings = ratings(root.child("ratings"));
         LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
         LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
+        SimulationSettings simulation = simulation(root, profile, sites);
+        LuotConfig.Notify messages = BookingConfigReader.notify(root.child("notify"), env);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     private static LuotConfig.Reports reports(ConfigNode node) {
@@ -155,13 +159,25 @@ public final class ConfigLoader {
     private static LuotConfig.Security security(ConfigNode node, Overrides env) {
         int ttl = node.integer("tokenTtlMinutes", 1, 7 * 24 * 60);
         int iterations = node.integer("passwordHashIterations", 1000, 10_000_000);
+        LoginThrottle.Limits throttle = node.has("loginThrottle") ? loginThrottle(node.child("loginThrottle"))
+                : LoginThrottle.Limits.DEFAULT;
         node.rejectUnknownKeys();
         String secret = env.get("LUOT_JWT_SECRET").orElse(null);
         if (secret != null && secret.length() < 32) {
             throw new ConfigException("LUOT_JWT_SECRET: must be at least 32 characters long");
         }
         String adminPassword = env.get("LUOT_ADMIN_PASSWORD").orElse(null);
-        return new LuotConfig.Security(Duration.ofMinutes(ttl), iterations, secret, adminPassword);
+        return new LuotConfig.Security(Duration.ofMinutes(ttl), iterations, secret, adminPassword, throttle);
+    }
+
+    private static LoginThrottle.Limits loginThrottle(ConfigNode node) {
+        int accountAttempts = node.integer("attemptsPerAccount", 1, 1000);
+        int accountRefill = node.integer("accountRefillSeconds", 1, 3600);
+        int addressAttempts = node.integer("attemptsPerAddress", 1, 100_000);
+        int addressRefill = node.integer("addressRefillSeconds", 1, 3600);
+        node.rejectUnknownKeys();
+        return new LoginThrottle.Limits(accountAttempts, Duration.ofSeconds(accountRefill), addressAttempts,
+                Duration.ofSeconds(addressRefill));
     }
 
     private static LuotConfig.Queue queue(ConfigNode node, Overrides env) {
@@ -319,6 +335,38 @@ public final class ConfigLoader {
             throw root.error("sites", "must list at least one site");
         }
         return sites;
+    }
+
+    /** The day simulator's and planner's model of the visits; the arrival profile is read beside it. */
+    private static SimulationSettings simulation(ConfigNode root, Map<LocalTime, Double> profile,
+                                                 List<SiteDefinition> sites) {
+        if (!root.has("simulation")) {
+            return SimulationSettings.typical(profile);
+        }
+        ConfigNode node = root.child("simulation");
+        int visits = node.integer("visitsPerDay", 1, 100_000);
+        ConfigNode sharesNode = node.child("siteShares");
+        Map<String, Double> shares = new LinkedHashMap<>();
+        sharesNode.entries(key -> {
+            if (sites.stream().noneMatch(s -> s.id().equals(key))) {
+                throw sharesNode.error(key, "is not a site");
+            }
+            shares.put(key, sharesNode.decimal(key, 0, 1));
+            return key;
+        });
+        double cv = node.decimal("serviceTimeVariation", 0.01, 5);
+        double booked = node.decimal("bookedShare", 0, 1);
+        int spread = node.integer("bookedArrivalSpreadMinutes", 0, 120);
+        double noShow = node.decimal("bookedNoShowShare", 0, 1);
+        double priority = node.decimal("priorityShare", 0, 1);
+        int staff = node.integer("staffAvailable", 1, 1000);
+        double within = node.decimal("targetShareWithinWait", 0.01, 0.999);
+        node.rejectUnknownKeys();
+        if (profile.isEmpty()) {
+            throw root.error("arrivalProfile", "must give the share of visits by hour when simulation is set");
+        }
+        return new SimulationSettings(visits, profile, shares, cv, booked, Duration.ofMinutes(spread), noShow, priority,
+                staff, within);
     }
 
     private static Map<LocalTime, Double> arrivalProfile(ConfigNode root) {

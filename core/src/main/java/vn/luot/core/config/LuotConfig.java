@@ -11,12 +11,15 @@ import vn.luot.core.domain.balancing.SiteRecommendation;
 import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
+import vn.luot.core.limits.LoginThrottle;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
  *
- * @param dataDir where the embedded database and generated secrets live between runs
+ * @param dataDir    where the embedded database and generated secrets live between runs
+ * @param simulation how citizens come and how long they take, for the day simulator and the planner
  */
 public record LuotConfig(
         String source,
@@ -33,7 +36,9 @@ public record LuotConfig(
         Reports reports,
         Ratings ratings,
         Booking booking,
-        Balancing balancing) {
+        Balancing balancing,
+        SimulationSettings simulation,
+        Notify messages) {
 
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
@@ -58,7 +63,16 @@ public record LuotConfig(
      * @param jwtSecret     the key that signs staff tokens, or null to generate one under the data directory
      * @param adminPassword the first admin's password (from LUOT_ADMIN_PASSWORD), or null
      */
-    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+    public record Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword,
+                           LoginThrottle.Limits loginThrottle) {
+        public Security(Duration tokenTtl, int passwordHashIterations, String jwtSecret, String adminPassword) {
+            this(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, LoginThrottle.Limits.DEFAULT);
+        }
+
+        public Security withLoginThrottle(LoginThrottle.Limits limits) {
+            return new Security(tokenTtl, passwordHashIterations, jwtSecret, adminPassword, limits);
+        }
+
         @Override
         public String toString() {
             return "Security[tokenTtl=" + tokenTtl + ", passwordHashIterations=" + passwordHashIterations + "]";
@@ -130,69 +144,104 @@ public record LuotConfig(
      * @param remoteMargin      how long before the expected turn a remote ticket's holder should be there
      * @param whatToBring       per service id, the one line the booking page says about what to bring
      * @param turnNearAhead     with this many or fewer ahead, the turn is near: the tracking page alerts
+     * @param limits            bookings and remote tickets per phone number and per client address a day
+     * @param requestsPerMinute requests a minute one client address may make to the public booking routes
+     * @param keepPersonalDataDays how many days after its day a booking's or ticket's personal data is erased
      */
     public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
                           vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
                           vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
                           Duration remoteMargin, Map<String, vn.luot.core.domain.catalogue.LocalizedText> whatToBring,
-                          int turnNearAhead) {
+                          int turnNearAhead, vn.luot.core.domain.booking.DailyLimit limits, int requestsPerMinute,
+                          int keepPersonalDataDays) {
         public Booking {
             whatToBring = Map.copyOf(whatToBring);
         }
 
         public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
             return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
-                    turnNearAhead);
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
         }
 
         public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
             return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin, whatToBring,
-                    turnNearAhead);
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
+        }
+
+        public Booking withLimits(vn.luot.core.domain.booking.DailyLimit newLimits, int newRequestsPerMinute) {
+            return new Booking(slots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead, newLimits, newRequestsPerMinute, keepPersonalDataDays);
         }
     }
 
     public LuotConfig withBooking(Booking newBooking) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, newBooking, balancing);
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing, simulation, messages);
+    }
+
+    /**
+     * Messages to citizens (issue 11).
+     *
+     * @param webhookUrl   the SMS or Zalo gateway, or null to only write messages to the log
+     * @param webhookSecret the key that signs each request to the gateway (LUOT_NOTIFY_SECRET)
+     * @param reminderLead how long before a booked slot the reminder goes
+     */
+    public record Notify(String webhookUrl, String webhookSecret, Duration timeout, Duration sendEvery,
+                         vn.luot.core.domain.notify.RetryPolicy retry, Duration reminderLead,
+                         vn.luot.core.domain.notify.Templates templates) {
+        public Notify withWebhook(String url, String secret, Duration newSendEvery,
+                                  vn.luot.core.domain.notify.RetryPolicy newRetry) {
+            return new Notify(url, secret, timeout, newSendEvery, newRetry, reminderLead, templates);
+        }
+
+        @Override
+        public String toString() {
+            return "Notify[webhookUrl=" + webhookUrl + ", sendEvery=" + sendEvery + ", retry=" + retry + "]";
+        }
+    }
+
+    public LuotConfig withMessages(Notify newNotify) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, newNotify);
     }
 
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, ratings, booking, balancing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing, reports, ratings, booking, balancing);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withReports(Reports newReports) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, newReports, ratings, booking, balancing);
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withRatings(Ratings newRatings) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing, reports, newRatings, booking, balancing);
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing, simulation, messages);
     }
 }

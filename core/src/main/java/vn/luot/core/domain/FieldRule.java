@@ -25,6 +25,9 @@ public enum FieldRule implements Wording {
     GROUP_BY,
     RATING_LEVEL,
     RATING_REASON,
+    EXPORT_KIND,
+    EXPORT_FORMAT,
+    MONTH,
     // Booking by phone (issue 11).
     MOBILE_PHONE,
     SLOT_RANGE;

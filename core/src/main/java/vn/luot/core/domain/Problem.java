@@ -46,6 +46,9 @@ public enum Problem {
     BOOKING_EXPIRED,
     BOOKING_AT_OTHER_SITE,
     CHECK_IN_NOT_YET,
+    RATE_LIMITED,
+    DAILY_LIMIT_PHONE,
+    DAILY_LIMIT_ADDRESS,
     OUTSIDE_OPENING_HOURS,
     OUTSIDE_OPENING_HOURS_NO_NEXT,
     STAFF_EXISTS,
@@ -74,7 +77,11 @@ public enum Problem {
     RATING_OTHER_COUNTER,
     RATING_WINDOW_CLOSED,
     RATING_ALREADY_GIVEN,
-    RATING_TOKEN_ALREADY_ISSUED;
+    RATING_TOKEN_ALREADY_ISSUED,
+    TOO_MANY_LOGIN_ATTEMPTS,
+    CANNOT_DISABLE_SELF,
+    EXPORT_NOT_FOUND,
+    EXPORT_NOT_READY;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

@@ -20,11 +20,12 @@ public final class ApiRouter {
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
-                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers) {
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers,
+                           PlanHandler plan) {
     }
 
-    /** The managers' reports and the citizens' ratings (issue 14). */
-    public record Reporting(ReportHandler reports, RatingHandler ratings) {
+    /** The managers' reports and the citizens' ratings (issue 14); the exports' files go when the server stops. */
+    public record Reporting(ReportHandler reports, RatingHandler ratings, vn.luot.core.reports.ExportService exports) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -40,6 +41,7 @@ public final class ApiRouter {
         var admin = h.staffAuth().withRole(Role.ADMIN);
         var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
 
+        router.route().handler(new SecurityHeaders());   // hardening (issue 12)
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
 
         router.get("/health").handler(h.ops()::health);
@@ -51,6 +53,10 @@ public final class ApiRouter {
         router.get("/api/v1/staff").handler(supervisor).handler(h.auth()::listStaff);
         router.post("/api/v1/staff").handler(admin).handler(h.auth()::addStaff);
         router.put("/api/v1/staff/:username/password").handler(admin).handler(h.auth()::setPassword);
+        // hardening (issue 12): sessions end, accounts are disabled rather than deleted
+        router.post("/api/v1/auth/logout").handler(staff).handler(h.auth()::logout);
+        router.post("/api/v1/staff/:username/disable").handler(admin).handler(h.auth()::disable);
+        router.post("/api/v1/staff/:username/enable").handler(admin).handler(h.auth()::enable);
 
         router.get("/api/v1/sites").handler(h.sites()::list);
         router.get("/api/v1/sites/:siteId").handler(h.sites()::get);
@@ -65,20 +71,22 @@ public final class ApiRouter {
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
-        router.post("/api/v1/bookings").handler(h.bookings()::book);
+        router.post("/api/v1/bookings").handler(h.staffAuth().optionalStaff()).handler(h.bookings()::limitRate)
+                .handler(h.bookings()::book);
         router.get("/api/v1/bookings").handler(staff).handler(h.bookings()::search);
         router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
         // Booking by phone (issue 11): public, code and phone only in bodies.
         router.get("/api/v1/booking-info").handler(h.bookings()::info);
-        router.get("/api/v1/slots").handler(h.bookings()::slots);
-        router.post("/api/v1/bookings/find").handler(h.bookings()::findOwn);
-        router.post("/api/v1/bookings/move").handler(h.bookings()::moveOwn);
-        router.post("/api/v1/bookings/cancel").handler(h.bookings()::cancelOwn);
-        router.post("/api/v1/bookings/check-in").handler(h.bookings()::checkInOwn);
+        router.get("/api/v1/slots").handler(h.bookings()::limitRate).handler(h.bookings()::slots);
+        router.post("/api/v1/bookings/find").handler(h.bookings()::limitRate).handler(h.bookings()::findOwn);
+        router.post("/api/v1/bookings/move").handler(h.bookings()::limitRate).handler(h.bookings()::moveOwn);
+        router.post("/api/v1/bookings/cancel").handler(h.bookings()::limitRate).handler(h.bookings()::cancelOwn);
+        router.post("/api/v1/bookings/check-in").handler(h.bookings()::limitRate).handler(h.bookings()::checkInOwn);
         router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
-        router.post("/api/v1/remote-tickets").handler(h.bookings()::takeRemote);
+        router.post("/api/v1/remote-tickets").handler(h.bookings()::limitRate).handler(h.bookings()::takeRemote);
+        router.get("/api/v1/notifications/failed").handler(supervisor).handler(h.bookings()::failedNotifications);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);
@@ -104,6 +112,9 @@ public final class ApiRouter {
 
         // Reports and ratings (issue 14)
         router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.post("/api/v1/reports/exports").handler(supervisor).handler(h.reporting().reports()::startExport);
+        router.get("/api/v1/reports/exports/:exportId").handler(supervisor).handler(h.reporting().reports()::exportStatus);
+        router.get("/api/v1/reports/exports/:exportId/file").handler(supervisor).handler(h.reporting().reports()::exportFile);
         router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
         router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
         router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
@@ -115,6 +126,7 @@ public final class ApiRouter {
         router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
         router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
         router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
+        router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
         router.get("/api/v1/sites/:siteId/waiting-today").handler(supervisor).handler(h.managers()::waitingToday);
         router.get("/api/v1/suggestions").handler(supervisor).handler(h.managers()::suggestions);
         router.post("/api/v1/suggestions/:suggestionId/accept").handler(supervisor).handler(h.managers()::acceptSuggestion);

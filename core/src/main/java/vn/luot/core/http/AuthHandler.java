@@ -10,27 +10,55 @@ import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.Role;
 import vn.luot.core.json.JsonViews;
+import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.store.StaffMember;
 
 /** Logging in, and managing staff accounts (admins). */
 public final class AuthHandler {
     private final StaffService staff;
     private final JsonViews views;
+    private final LoginThrottle throttle;
 
-    public AuthHandler(StaffService staff, JsonViews views) {
+    public AuthHandler(StaffService staff, JsonViews views, LoginThrottle throttle) {
         this.staff = staff;
         this.views = views;
+        this.throttle = throttle;
     }
 
+    /** Throttled before the password is hashed, so guessing costs the server nothing once refused. */
     public void login(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx);
-        staff.login(body.requiredText("username"), body.requiredText("password"))
+        String username = body.requiredText("username");
+        String password = body.requiredText("password");
+        LoginThrottle.Attempt attempt = throttle.begin(username, ClientAddress.of(ctx));
+        if (!attempt.allowed()) {
+            ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfterSeconds()));
+            throw new QueueException(Problem.TOO_MANY_LOGIN_ATTEMPTS, attempt.retryAfterSeconds());
+        }
+        staff.login(username, password)
+                .onSuccess(login -> attempt.succeeded())
                 .onSuccess(login -> Replies.ok(ctx, new JsonObject()
                         .put("token", login.token().token())
                         .put("tokenType", "Bearer")
                         .put("expiresAt", views.time(login.token().expiresAt()))
                         .put("staff", member(login.member()))))
                 .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/auth/logout}: ends every session of the caller's account. */
+    public void logout(RoutingContext ctx) {
+        staff.logout(StaffAuth.actor(ctx).username()).onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/staff/{username}/disable}: the account stays, with its history, but cannot log in. */
+    public void disable(RoutingContext ctx) {
+        staff.setActive(ctx.pathParam("username"), false, StaffAuth.actor(ctx).username())
+                .onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    public void enable(RoutingContext ctx) {
+        staff.setActive(ctx.pathParam("username"), true, StaffAuth.actor(ctx).username())
+                .onSuccess(done -> Replies.noContent(ctx)).onFailure(ctx::fail);
     }
 
     public void me(RoutingContext ctx) {

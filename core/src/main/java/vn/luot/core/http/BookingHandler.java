@@ -13,6 +13,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.domain.booking.DailyLimit;
+import vn.luot.core.domain.booking.PhoneNumber;
+import vn.luot.core.store.BookingStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.catalogue.LocalizedText;
@@ -28,6 +32,7 @@ import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
+import vn.luot.core.store.OutboxStore;
 
 /**
  * Booking routes. Making a booking and the slots are public (the phone page uses them); so are finding,
@@ -43,14 +48,22 @@ public final class BookingHandler {
 
     /** Days of slots given when the client names no end day: a week. */
     private static final int DEFAULT_DAYS_SHOWN = 7;
+    private static final int FAILED_SHOWN = 200;
     private final Clock clock;
 
     private final RemoteTickets remote;
 
     private final LuotConfig config;
 
-    public BookingHandler(BookingService bookings, RemoteTickets remote, StaffViews views, JsonViews ticketViews,
-                          LuotConfig config, Clock clock) {
+    private final OutboxStore outbox;
+    private final DailyLimits limits;
+    private final RequestRateLimit rate;
+
+    public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, DailyLimits limits,
+                          StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.limits = limits;
+        this.rate = new RequestRateLimit(config.booking().requestsPerMinute());
         this.config = config;
         ZoneId zone = config.catalogue().timeZone();
         this.remote = remote;
@@ -67,7 +80,11 @@ public final class BookingHandler {
         BookingRequest request = new BookingRequest(body.requiredText("siteId"), body.requiredText("serviceId"),
                 slot(body.requiredText("slotStart")), body.requiredText("name"), body.requiredText("phone"),
                 body.optionalText("procedure"));
-        bookings.book(request, Idempotency.key(ctx))
+        String key = Idempotency.key(ctx);
+        Future<BookingStore.Outcome> booked = StaffAuth.actor(ctx) != null ? bookings.book(request, key)
+                : limits.within(DailyLimit.Kind.BOOKING, phoneKey(request.phone()), address(ctx), key,
+                        () -> bookings.book(request, key), BookingStore.Outcome::replayed);
+        booked
                 .onSuccess(outcome -> {
                     ctx.response().putHeader("Location", "/api/v1/bookings/" + outcome.booking().code());
                     if (outcome.replayed()) {
@@ -164,7 +181,40 @@ public final class BookingHandler {
                 .compose(nearest -> Future.failedFuture(new SlotFull(q, nearest)));
     }
 
+    /**
+     * The first handler of the public booking routes: a client address over its rate gets 429 with
+     * Retry-After, and nothing happens. Staff logged in (checked by the route's staff handler) are not limited.
+     */
+    public void limitRate(RoutingContext ctx) {
+        if (StaffAuth.actor(ctx) != null) {
+            ctx.next();
+            return;
+        }
+        long wait = rate.take(address(ctx));
+        if (wait == 0) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Retry-After", Long.toString(wait));
+        Failures.respond(ctx, Problem.RATE_LIMITED, wait);
+    }
+
+    /** The client's address as this server sees it (the centre's reverse proxy, if any, must pass the real one). */
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** The phone as counted: its normal form when it is a mobile number (else as typed; the request then fails). */
+    private static String phoneKey(String written) {
+        return PhoneNumber.parse(written).map(PhoneNumber::national).orElse(written);
+    }
+
     private void fail(RoutingContext ctx, Throwable e) {
+        if (e instanceof DailyLimits.Reached reached) {
+            ctx.response().putHeader("Retry-After", Long.toString(reached.retryAfterSeconds()));
+            Failures.respond(ctx, reached.refusal().problem(), reached.refusal().arguments());
+            return;
+        }
         if (e instanceof SlotFull full) {
             JsonArray nearest = new JsonArray();
             full.nearest().forEach(s -> nearest.add(slot(s)));
@@ -312,8 +362,13 @@ public final class BookingHandler {
     public void takeRemote(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx);
         Integer travel = body.optionalInteger("travelMinutes");
-        remote.take(body.requiredText("siteId"), body.requiredText("serviceId"), body.requiredText("phone"),
-                        travel == null ? 0 : travel, Idempotency.key(ctx))
+        String phone = body.requiredText("phone");
+        String siteId = body.requiredText("siteId");
+        String serviceId = body.requiredText("serviceId");
+        String key = Idempotency.key(ctx);
+        limits.within(DailyLimit.Kind.REMOTE_TICKET, phoneKey(phone), address(ctx), key,
+                        () -> remote.take(siteId, serviceId, phone, travel == null ? 0 : travel, key),
+                        taken -> taken.ticket().replayed())
                 .onSuccess(taken -> {
                     if (taken.ticket().replayed()) {
                         ctx.response().putHeader("Idempotent-Replayed", "true");
@@ -323,7 +378,18 @@ public final class BookingHandler {
                             .put("arriveBy", ticketViews.time(taken.advice().arriveBy()))
                             .put("leaveBy", ticketViews.time(taken.advice().leaveBy())));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> fail(ctx, e));
+    }
+
+    /** {@code GET /api/v1/notifications/failed}: messages to citizens given up after every retry, for managers. */
+    public void failedNotifications(RoutingContext ctx) {
+        outbox.failed(FAILED_SHOWN).onSuccess(failed -> {
+            JsonArray items = new JsonArray();
+            failed.forEach(f -> items.add(new JsonObject().put("id", f.id().toString()).put("kind", f.kind())
+                    .put("phone", f.maskedPhone()).put("attempts", f.attempts()).put("lastError", f.lastError())
+                    .put("createdAt", ticketViews.time(f.createdAt()))));
+            Replies.ok(ctx, new JsonObject().put("failed", items));
+        }).onFailure(ctx::fail);
     }
 
     /** {@code POST /api/v1/bookings/{code}/cancel}. */

@@ -158,7 +158,9 @@ public final class CounterHandler {
         if (change.ticket() == null) {
             return counter.put("event", change.event().wireName());
         }
+        // Staff answers: the desk's note goes to the counter that serves the citizen, nowhere public.
         return views.ticket(change.ticket())
+                .put("note", change.ticket().note())
                 .put("event", change.event().wireName())
                 .put("counter", counter);
     }

@@ -20,6 +20,7 @@ final class ProblemStatus {
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
         put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
+        put(429, Problem.RATE_LIMITED, Problem.DAILY_LIMIT_PHONE, Problem.DAILY_LIMIT_ADDRESS);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
         put(404, Problem.SUGGESTION_NOT_FOUND);                       // balancing (issue 10)
         put(409, Problem.SUGGESTION_NO_LONGER_VALID);                 // balancing (issue 10)
@@ -30,13 +31,16 @@ final class ProblemStatus {
         put(503, Problem.DATABASE_UNAVAILABLE);
         put(500, Problem.INTERNAL_ERROR);
         // hardening (issue 12)
-        put(429, Problem.TOO_MANY_SOCKETS);
+        put(429, Problem.TOO_MANY_SOCKETS, Problem.TOO_MANY_LOGIN_ATTEMPTS);
         put(401, Problem.HOLDER_SECRET_MISSING);
+        put(409, Problem.CANNOT_DISABLE_SELF);
         put(403, Problem.NOT_TICKET_HOLDER);
         // Ratings (issue 14)
         put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
                 Problem.RATING_TOKEN_ALREADY_ISSUED);
         put(403, Problem.RATING_OTHER_COUNTER);
+        put(404, Problem.EXPORT_NOT_FOUND);
+        put(409, Problem.EXPORT_NOT_READY);
     }
 
     private ProblemStatus() {

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -17,10 +18,12 @@ import vn.luot.core.ratings.RatingService;
 public final class RatingHandler {
     private final RatingService ratings;
     private final JsonViews views;
+    private final HolderSecrets holderSecrets;
 
-    public RatingHandler(RatingService ratings, JsonViews views) {
+    public RatingHandler(RatingService ratings, JsonViews views, HolderSecrets holderSecrets) {
         this.ratings = ratings;
         this.views = views;
+        this.holderSecrets = holderSecrets;
     }
 
     /** {@code GET /api/v1/rating-options}: the levels, the reasons for a low one, the tablet's timing. */
@@ -62,10 +65,21 @@ public final class RatingHandler {
                 .onFailure(ctx::fail);
     }
 
-    /** {@code POST /api/v1/tickets/{id}/rating}: from the citizen's phone. */
+    /**
+     * {@code POST /api/v1/tickets/{id}/rating}: from the citizen's phone, which proves it holds the ticket
+     * with its holder secret (ticket ids are public on the hall stream; the secret is not).
+     */
     public void rateFromPhone(RoutingContext ctx) {
+        UUID ticketId = TicketHandler.ticketId(ctx);
+        String presented = ctx.request().getHeader(HolderSecrets.HEADER);
+        if (presented == null || presented.isBlank()) {
+            throw new QueueException(Problem.HOLDER_SECRET_MISSING);
+        }
+        if (!holderSecrets.holds(ticketId, presented.trim())) {
+            throw new QueueException(Problem.NOT_TICKET_HOLDER);
+        }
         RequestBody body = RequestBody.of(ctx);
-        ratings.rateFromPhone(TicketHandler.ticketId(ctx), level(body), body.optionalText("reason"))
+        ratings.rateFromPhone(ticketId, level(body), body.optionalText("reason"))
                 .onSuccess(rating -> Replies.json(ctx, 201, json(rating)))
                 .onFailure(ctx::fail);
     }

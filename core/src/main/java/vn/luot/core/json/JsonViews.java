@@ -38,6 +38,10 @@ public final class JsonViews {
         return vn.luot.core.domain.ticket.TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id()));
     }
 
+    /**
+     * A ticket as anyone may see it: the hall stream, the counters, the phone. It never carries the desk's
+     * note (it may name the citizen), nor phones or booking names; {@link StaffViews} adds those for staff.
+     */
     public JsonObject ticket(Ticket t) {
         return new JsonObject()
                 .put("id", t.id().toString())
@@ -55,7 +59,6 @@ public final class JsonViews {
                 .put("servingAt", time(t.servingAt()))
                 .put("finishedAt", time(t.finishedAt()))
                 .put("callCount", t.callCount())
-                .put("note", t.note())
                 .put("slotStart", time(t.slotStart()))
                 .put("version", t.version());
     }
@@ -74,6 +77,7 @@ public final class JsonViews {
      */
     public JsonObject issuedTicket(Ticket t, Standing standing) {
         return ticket(t, standing)
+                .put("note", t.note())
                 .put("holderSecret", holderSecrets.of(t.id()))
                 .put("trackingUrl", trackingUrl(t));
     }
@@ -152,7 +156,6 @@ public final class JsonViews {
                 .put("issuedAt", time(t.issuedAt()))
                 .put("calledAt", time(t.calledAt()))
                 .put("servingAt", time(t.servingAt()))
-                .put("callCount", t.callCount())
-                .put("note", t.note());
+                .put("callCount", t.callCount());
     }
 }

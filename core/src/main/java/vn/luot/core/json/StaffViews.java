@@ -42,6 +42,7 @@ public final class StaffViews {
                 .put("procedure", d.booking().procedure())
                 .put("slotStart", views.time(d.booking().slotStart()));
         return views.ticket(t, d.view().standing())
+                .put("note", t.note())
                 .put("servingCounterId", servingCounter)
                 .put("countersOpen", d.view().standing().countersOpen())
                 .put("booking", booking);

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.http.ClientAddress;
 import vn.luot.core.limits.SocketsPerClient;
 
 /**
@@ -24,7 +25,7 @@ final class LiveSockets {
      */
     static void upgrade(RoutingContext ctx, SocketsPerClient perClient, AtomicInteger open,
                         Function<ServerWebSocket, Runnable> attach) {
-        String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         if (!perClient.tryOpen(address)) {
             throw new QueueException(Problem.TOO_MANY_SOCKETS, perClient.ceiling());
         }

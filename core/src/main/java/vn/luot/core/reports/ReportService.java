@@ -29,7 +29,8 @@ public final class ReportService {
         return catalogue.timeZone();
     }
 
-    public Future<Summary> summary(ReportQuery query) {
+    /** Fails with a 400 problem when the query names a site or service that does not exist. */
+    public Future<ReportQuery> check(ReportQuery query) {
         try {
             if (query.siteId() != null) {
                 catalogue.site(query.siteId());
@@ -37,9 +38,17 @@ public final class ReportService {
             if (query.serviceId() != null) {
                 catalogue.service(query.serviceId());
             }
+            return Future.succeededFuture(query);
         } catch (RuntimeException unknown) {
             return Future.failedFuture(unknown);
         }
+    }
+
+    public Future<Summary> summary(ReportQuery query) {
+        return check(query).compose(this::compute);
+    }
+
+    private Future<Summary> compute(ReportQuery query) {
         ZoneId zone = catalogue.timeZone();
         Instant start = query.from().atStartOfDay(zone).toInstant();
         Instant end = query.to().plusDays(1).atStartOfDay(zone).toInstant();

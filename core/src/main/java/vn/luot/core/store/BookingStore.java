@@ -21,7 +21,16 @@ import vn.luot.core.store.impl.PgBookingStore;
 public interface BookingStore {
 
     static BookingStore create(Pool pool, ZoneId centreZone) {
-        return new PgBookingStore(pool, centreZone);
+        return new PgBookingStore(pool, centreZone, null, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param notices the messages each change sends, written to the outbox in the change's transaction
+     *                (null: none)
+     */
+    static BookingStore create(Pool pool, ZoneId centreZone, vn.luot.core.domain.notify.BookingNotices notices,
+                               java.time.Clock clock) {
+        return new PgBookingStore(pool, centreZone, notices, clock);
     }
 
     /** A booking the store holds, and whether this request created it or found it by its idempotency key. */

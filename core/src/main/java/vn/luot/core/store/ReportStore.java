@@ -33,4 +33,21 @@ public interface ReportStore {
      * order per counter.
      */
     Future<Void> counterEvents(Instant from, Instant to, String siteId, Consumer<CounterEvent> each);
+
+    /** How many tickets {@link #tickets} would give: the total that an export's progress counts towards. */
+    Future<Long> countTickets(ReportQuery query);
+
+    /**
+     * The same tickets as {@link #tickets}, a batch at a time on request, for an export that writes each
+     * batch (on a worker) before it asks for the next: the database never runs ahead of the file.
+     */
+    Future<TicketCursor> openTickets(ReportQuery query, ZoneId zone);
+
+    /** A read in progress; {@link #close()} it in every case. */
+    interface TicketCursor {
+        /** The next batch, or an empty list at the end. */
+        Future<List<ReportTicket>> next();
+
+        Future<Void> close();
+    }
 }

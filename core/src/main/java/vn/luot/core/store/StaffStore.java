@@ -25,4 +25,10 @@ public interface StaffStore {
     Future<Boolean> setPasswordHash(String username, String passwordHash);
 
     Future<Boolean> anyWithRole(Role role);
+
+    /** Revokes every token of the account (a new generation). @return false when there is no such account */
+    Future<Boolean> revokeTokens(String username);
+
+    /** Enables or disables an account; either way its tokens are revoked. @return false when there is none */
+    Future<Boolean> setActive(String username, boolean active);
 }

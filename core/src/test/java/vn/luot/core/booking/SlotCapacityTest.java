@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.domain.booking.DailyLimit;
 import vn.luot.core.domain.booking.SlotSettings;
 import vn.luot.core.support.ApiClient;
 import vn.luot.core.support.ApiClient.Response;
@@ -40,8 +41,10 @@ class SlotCapacityTest {
     void start() {
         server = TestServer.start(config -> {
             SlotSettings slots = config.booking().slots();
+            // The clients all come from this machine's address: no daily or rate limit here.
             return config.withBooking(config.booking().withSlots(new SlotSettings(slots.slotLength(), slots.openDaysAhead(),
-                    slots.closesBefore(), slots.closedDays(), new SlotSettings.Places(PLACES, Map.of()))));
+                    slots.closesBefore(), slots.closedDays(), new SlotSettings.Places(PLACES, Map.of())))
+                    .withLimits(new DailyLimit(1000, 1000, 1000, 1000), 10_000));
         });
     }
 

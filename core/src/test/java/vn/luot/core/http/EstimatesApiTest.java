@@ -78,6 +78,24 @@ class EstimatesApiTest extends ServerPerTest {
         }
     }
 
+    @Test
+    @DisplayName("A ticket the open counter cannot reach before 17:00 is told so, with no minutes, and so is the line")
+    void notBeforeClosing() {
+        server.clock().set(java.time.ZonedDateTime.of(2026, 11, 26, 16, 40, 0, 0,
+                server.config().catalogue().timeZone()).toInstant());
+        String lan = server.newStaff("operator");
+        server.open(5, lan, "dat-dai");
+        JsonObject first = server.issue("hac-thanh", "dat-dai");
+        JsonObject second = server.issue("hac-thanh", "dat-dai");
+
+        assertThat(first.getInteger("estimatedWaitMinutes")).isZero();
+        assertThat(first.getBoolean("notBeforeClosing")).isFalse();
+        assertThat(second.getInteger("estimatedWaitMinutes")).as("20-minute service, closing at 17:00").isNull();
+        assertThat(second.getBoolean("notBeforeClosing")).isTrue();
+        assertThat(line(server.api().get("/api/v1/sites/hac-thanh/queues").array("queues"), "dat-dai")
+                .getBoolean("notBeforeClosing")).isTrue();
+    }
+
     private HallState hallWith(List<Ticket> waiting, JsonObject calledBy1, JsonObject calledBy2) {
         Catalogue catalogue = server.config().catalogue();
         Instant now = server.clock().instant();

@@ -21,14 +21,23 @@ class RatingApiTest extends ServerPerTest {
         operator = server.newStaff("operator");
     }
 
+    /** Holder secrets of the tickets issued here, by ticket id: the phone proves with it that it holds the ticket. */
+    private final java.util.Map<String, String> secrets = new java.util.HashMap<>();
+
     /** A chứng thực ticket served and completed at counter 2; returns its id. */
     private String servedTicket() {
-        String id = server.issue("hac-thanh", "chung-thuc").getString("id");
+        JsonObject issued = server.issue("hac-thanh", "chung-thuc");
+        String id = issued.getString("id");
+        secrets.put(id, issued.getString("holderSecret"));
         server.open(2, operator, "chung-thuc");
         assertThat(server.act(2, "call-next", operator).status()).isEqualTo(200);
         server.clock().advance(Duration.ofMinutes(4));
         assertThat(server.act(2, "complete", operator).status()).isEqualTo(200);
         return id;
+    }
+
+    private String[] holder(String ticketId) {
+        return new String[] {"X-Holder-Secret", secrets.get(ticketId)};
     }
 
     private String tabletToken(int counter) {
@@ -45,9 +54,10 @@ class RatingApiTest extends ServerPerTest {
         assertThat(server.api().get("/api/v1/tickets/" + ticket + "/rating").json().getBoolean("open")).isTrue();
 
         Response first = server.api().post("/api/v1/tickets/" + ticket + "/rating",
-                new JsonObject().put("level", "satisfied"));
+                new JsonObject().put("level", "satisfied"), holder(ticket));
         Response second = server.api().post("/api/v1/tickets/" + ticket + "/rating",
-                new JsonObject().put("level", "dissatisfied"), "Accept-Language", "vi");
+                new JsonObject().put("level", "dissatisfied"), "X-Holder-Secret", secrets.get(ticket),
+                "Accept-Language", "vi");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().getString("source")).isEqualTo("phone");
@@ -63,10 +73,23 @@ class RatingApiTest extends ServerPerTest {
     }
 
     @Test
+    @DisplayName("A phone rating needs the ticket's holder secret: none is a 401, a wrong one a 403, and nothing is recorded")
+    void phoneNeedsTheHolderSecret() {
+        String ticket = servedTicket();
+        JsonObject rating = new JsonObject().put("level", "satisfied");
+
+        assertThat(server.api().post("/api/v1/tickets/" + ticket + "/rating", rating).status()).isEqualTo(401);
+        assertThat(server.api().post("/api/v1/tickets/" + ticket + "/rating", rating,
+                "X-Holder-Secret", "AAAAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(403);
+        assertThat(server.count("SELECT count(*) FROM ratings")).isZero();
+    }
+
+    @Test
     @DisplayName("The rating keeps the ticket's service, counter and the member of staff who served it")
     void tiedToServiceCounterAndStaff() {
         String ticket = servedTicket();
-        server.api().post("/api/v1/tickets/" + ticket + "/rating", new JsonObject().put("level", "very_satisfied"));
+        server.api().post("/api/v1/tickets/" + ticket + "/rating", new JsonObject().put("level", "very_satisfied"),
+                holder(ticket));
         String username = server.api().get("/api/v1/auth/me", bearer(operator)).json().getString("username");
 
         assertThat(server.count("SELECT count(*) FROM ratings WHERE service_id = 'chung-thuc' AND counter_id = 2 "
@@ -76,16 +99,18 @@ class RatingApiTest extends ServerPerTest {
     @Test
     @DisplayName("Ratings older than the 24-hour window after service are refused, and a ticket not yet served cannot be rated")
     void windowAndState() {
-        String waiting = server.issue("hac-thanh", "ho-tich").getString("id");
+        JsonObject issued = server.issue("hac-thanh", "ho-tich");
+        String waiting = issued.getString("id");
+        secrets.put(waiting, issued.getString("holderSecret"));
         Response early = server.api().post("/api/v1/tickets/" + waiting + "/rating",
-                new JsonObject().put("level", "satisfied"));
+                new JsonObject().put("level", "satisfied"), holder(waiting));
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.error()).isEqualTo("rating_not_open");
 
         String served = servedTicket();
         server.clock().advance(Duration.ofHours(24).plusMinutes(1));
         Response late = server.api().post("/api/v1/tickets/" + served + "/rating",
-                new JsonObject().put("level", "satisfied"));
+                new JsonObject().put("level", "satisfied"), holder(served));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.error()).isEqualTo("rating_window_closed");
         assertThat(server.api().get("/api/v1/tickets/" + served + "/rating").json().getBoolean("open")).isFalse();
@@ -97,14 +122,18 @@ class RatingApiTest extends ServerPerTest {
     void reasons() {
         String ticket = servedTicket();
         String path = "/api/v1/tickets/" + ticket + "/rating";
+        String[] holder = holder(ticket);
 
-        assertThat(server.api().post(path, new JsonObject().put("level", "very_satisfied").put("reason", "cho-lau"))
+        assertThat(server.api().post(path, new JsonObject().put("level", "very_satisfied").put("reason", "cho-lau"),
+                holder)
                 .status()).isEqualTo(400);
-        assertThat(server.api().post(path, new JsonObject().put("level", "dissatisfied").put("reason", "mưa"))
+        assertThat(server.api().post(path, new JsonObject().put("level", "dissatisfied").put("reason", "mưa"),
+                holder)
                 .status()).isEqualTo(400);
-        assertThat(server.api().post(path, new JsonObject().put("level", "5")).error()).isEqualTo("invalid_field");
+        assertThat(server.api().post(path, new JsonObject().put("level", "5"), holder).error()).isEqualTo("invalid_field");
         assertThat(server.count("SELECT count(*) FROM ratings")).isZero();
-        assertThat(server.api().post(path, new JsonObject().put("level", "neutral").put("reason", "thai-do"))
+        assertThat(server.api().post(path, new JsonObject().put("level", "neutral").put("reason", "thai-do"),
+                holder)
                 .status()).isEqualTo(201);
         assertThat(server.count("SELECT count(*) FROM ratings WHERE reason = 'thai-do' AND level = 2")).isEqualTo(1);
     }

@@ -52,7 +52,6 @@ class HandComputedDayTest {
     private String operatorB;
     private final List<Integer> estimates = new ArrayList<>();
     private final List<String> tickets = new ArrayList<>();
-    /** The holder secret each ticket was issued with, by the same index. */
     private final List<String> secrets = new ArrayList<>();
 
     @BeforeAll
@@ -96,6 +95,7 @@ class HandComputedDayTest {
         ok(checkIn);
         JsonObject t7 = checkIn.json().getJsonObject("ticket");
         tickets.add(t7.getString("id"));                       // T7
+        secrets.add(t7.getString("holderSecret"));
         estimates.add(t7.getInteger("estimatedWaitMinutes"));
         at(30);
         call(2, operatorA, 4);
@@ -128,10 +128,12 @@ class HandComputedDayTest {
         at(65);
         String tablet = server.api().post("/api/v1/counters/3/rating-token", null, bearer(server.adminToken()))
                 .json().getString("token");
-        ok(server.api().post("/api/v1/tickets/" + ticket(1) + "/rating", new JsonObject().put("level", "very_satisfied")));
+        ok(server.api().post("/api/v1/tickets/" + ticket(1) + "/rating", new JsonObject().put("level", "very_satisfied"),
+                "X-Holder-Secret", secrets.get(0)));
         ok(server.api().post("/api/v1/counters/3/ratings", new JsonObject().put("ticketId", ticket(3))
                 .put("level", "dissatisfied").put("reason", "cho-lau"), bearer(tablet)));
-        ok(server.api().post("/api/v1/tickets/" + ticket(4) + "/rating", new JsonObject().put("level", "neutral")));
+        ok(server.api().post("/api/v1/tickets/" + ticket(4) + "/rating", new JsonObject().put("level", "neutral"),
+                "X-Holder-Secret", secrets.get(3)));
         at(70);
     }
 

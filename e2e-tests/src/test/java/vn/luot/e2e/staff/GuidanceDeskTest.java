@@ -168,8 +168,9 @@ class GuidanceDeskTest extends PageTest {
         browser.find("#lookup-number").sendKeys("A3");
         hoa.click("#lookup-search");
         hoa.awaitText("#lookup-ticket", "A003");
+        // A002 ahead, and counter 1 has just started A001: the estimate counts both services (5 min each).
         assertThat(browser.text("#lookup-where")).isEqualTo(
-                "Đang chờ tại Trung tâm Phục vụ hành chính công phường Hạc Thành: 1 người đang chờ trước, khoảng 5 phút");
+                "Đang chờ tại Trung tâm Phục vụ hành chính công phường Hạc Thành: 1 người đang chờ trước, khoảng 10 phút");
 
         browser.find("#lookup-number").clear();
         browser.find("#lookup-number").sendKeys("A99");

@@ -87,7 +87,8 @@ final class StaffSession {
         return server.api().get("/api/v1/counters/" + id).json();
     }
 
+    /** The ticket as staff see it (with the desk's note, which public views never carry). */
     JsonObject ticket(String id) {
-        return server.api().get("/api/v1/tickets/" + id).json();
+        return server.api().get("/api/v1/tickets/" + id + "/details", TestServer.bearer(token)).json();
     }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.regex.Pattern;
 import vn.luot.core.auth.PasswordHasher;
+import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
 import vn.luot.core.domain.FieldRule;
@@ -23,13 +24,16 @@ public final class DefaultStaffService implements StaffService {
     private final StaffStore store;
     private final Tokens tokens;
     private final PasswordHasher hasher;
+    private final StaffAccounts accounts;
     /**
      * Checked when the username is unknown, so that a login takes as long either way. Made on first need,
      * off the event loop: hashing takes most of a second and must not delay the server's start.
      */
     private Future<String> decoyHash;
 
-    public DefaultStaffService(Vertx vertx, StaffStore store, Tokens tokens, PasswordHasher hasher) {
+    public DefaultStaffService(Vertx vertx, StaffStore store, Tokens tokens, PasswordHasher hasher,
+                               StaffAccounts accounts) {
+        this.accounts = accounts;
         this.vertx = vertx;
         this.store = store;
         this.tokens = tokens;
@@ -53,7 +57,8 @@ public final class DefaultStaffService implements StaffService {
                 if (!matches || member == null) {
                     throw new QueueException(Problem.INVALID_CREDENTIALS);
                 }
-                return new Login(tokens.issue(member.username(), member.role(), member.displayName()), member);
+                return new Login(tokens.issue(member.username(), member.role(), member.displayName(),
+                        member.tokenGeneration()), member);
             });
         });
     }
@@ -85,11 +90,31 @@ public final class DefaultStaffService implements StaffService {
         return vertx.executeBlocking(() -> hasher.hash(password))
                 .compose(hash -> store.setPasswordHash(username, hash))
                 .map(found -> {
+                    accounts.forget(username);
                     if (!found) {
                         throw new QueueException(Problem.STAFF_NOT_FOUND, username);
                     }
                     return null;
                 });
+    }
+
+    @Override
+    public Future<Void> logout(String username) {
+        return store.revokeTokens(username).<Void>mapEmpty().onComplete(done -> accounts.forget(username));
+    }
+
+    @Override
+    public Future<Void> setActive(String username, boolean active, String byWhom) {
+        if (!active && username.equals(byWhom)) {
+            return Future.failedFuture(new QueueException(Problem.CANNOT_DISABLE_SELF));
+        }
+        return store.setActive(username, active).map(found -> {
+            accounts.forget(username);
+            if (!found) {
+                throw new QueueException(Problem.STAFF_NOT_FOUND, username);
+            }
+            return (Void) null;
+        });
     }
 
     @Override

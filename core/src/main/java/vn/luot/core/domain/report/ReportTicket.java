@@ -23,6 +23,7 @@ import vn.luot.core.domain.ticket.TicketStatus;
  */
 public record ReportTicket(
         UUID id,
+        String number,
         LocalDate serviceDay,
         int issuedHour,
         String siteId,

@@ -136,7 +136,8 @@ public final class DefaultQueueService implements QueueService {
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
                         catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
                         standing.position(), standing.estimatedWaitMinutes(),
-                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode());
+                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())),
+                        standing.notBeforeClosing())).encode());
     }
 
     private LocalizedText priorityName(String groupId) {

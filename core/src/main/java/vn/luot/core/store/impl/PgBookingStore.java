@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +27,8 @@ import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingStatus;
+import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.domain.notify.Notice;
 import vn.luot.core.store.BookingStore;
 
 /** {@link BookingStore} on PostgreSQL. */
@@ -40,10 +43,19 @@ public final class PgBookingStore implements BookingStore {
 
     private final Pool pool;
     private final ZoneId zone;
+    private final BookingNotices notices;
+    private final Clock clock;
 
-    public PgBookingStore(Pool pool, ZoneId centreZone) {
+    /** @param notices the messages each change sends (null: none), added to the outbox in its transaction */
+    public PgBookingStore(Pool pool, ZoneId centreZone, BookingNotices notices, Clock clock) {
         this.pool = pool;
         this.zone = centreZone;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    private Future<Void> send(SqlConnection connection, List<Notice> messages) {
+        return notices == null ? Future.succeededFuture() : PgOutboxStore.add(connection, messages, clock.instant());
     }
 
     /** Makes sure the slot has its row, so that the guarded UPDATE has something to lock. */
@@ -92,7 +104,8 @@ public final class PgBookingStore implements BookingStore {
         return pool.withTransaction(connection -> takePlace(connection, booking, booking.slotStart(), places)
                         .compose(taken -> connection.preparedQuery(INSERT).execute(row))
                         .compose(inserted -> inserted.rowCount() == 1
-                                ? Future.succeededFuture(new Outcome(booking, false))
+                                ? send(connection, notices == null ? List.of() : notices.made(booking, clock.instant()))
+                                        .map(new Outcome(booking, false))
                                 : Future.<Outcome>failedFuture(new RollBack())))
                 // A concurrent request with the same key won the race: answer with its booking.
                 .recover(e -> e instanceof RollBack ? findByKey(key, fingerprint).map(Optional::orElseThrow)
@@ -136,7 +149,7 @@ public final class PgBookingStore implements BookingStore {
                         .compose(taken -> givePlaceBack(connection, moved, oldStart))
                         .compose(givenBack -> save(connection, moved, expectedVersion))
                         // Changed meanwhile: roll back the places too.
-                        .compose(saved -> saved ? Future.succeededFuture(true)
+                        .compose(saved -> saved ? remindAgain(connection, moved).map(true)
                                 : Future.<Boolean>failedFuture(new RollBack())))
                 .recover(e -> e instanceof RollBack ? Future.succeededFuture(false) : Future.failedFuture(e))
                 .recover(StoreFailures::translate);
@@ -146,9 +159,22 @@ public final class PgBookingStore implements BookingStore {
     public Future<Boolean> cancel(Booking cancelled, int expectedVersion) {
         return pool.withTransaction(connection -> save(connection, cancelled, expectedVersion)
                         .compose(saved -> saved
-                                ? givePlaceBack(connection, cancelled, cancelled.slotStart()).map(true)
+                                ? givePlaceBack(connection, cancelled, cancelled.slotStart())
+                                        .compose(given -> PgOutboxStore.dropReminders(connection, cancelled.id()))
+                                        .compose(dropped -> send(connection, notices == null ? List.of()
+                                                : List.of(notices.cancelled(cancelled, clock.instant()))))
+                                        .map(true)
                                 : Future.succeededFuture(false)))
                 .recover(StoreFailures::translate);
+    }
+
+    /** A moved booking's reminder follows it to its new time. */
+    private Future<Void> remindAgain(SqlConnection connection, Booking moved) {
+        if (notices == null) {
+            return Future.succeededFuture();
+        }
+        return PgOutboxStore.dropReminders(connection, moved.id()).compose(dropped -> send(connection,
+                notices.reminder(moved, clock.instant()).map(List::of).orElse(List.of())));
     }
 
     private Future<Boolean> save(SqlConnection connection, Booking changed, int expectedVersion) {

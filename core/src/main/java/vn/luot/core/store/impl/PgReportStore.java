@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Cursor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,7 +34,7 @@ public final class PgReportStore implements ReportStore {
      * A ticket with what its history adds: the first call, who served it, its transfers and site moves.
      * The hour of issue is taken in the centre's time zone ($3).
      */
-    private static final String TICKETS = "SELECT t.id, t.service_day, t.site_id, t.service_id, t.channel, t.status, "
+    private static final String TICKETS = "SELECT t.id, t.number, t.service_day, t.site_id, t.service_id, t.channel, t.status, "
             + "t.issued_at, t.called_at, t.serving_at, t.finished_at, t.counter_id, t.slot_start, "
             + "t.issued_estimate_minutes, extract(hour FROM t.issued_at AT TIME ZONE $3)::int AS issued_hour, "
             + "h.first_called_at, h.served_by, h.transfers, h.site_moves, r.level AS rating, r.reason AS rating_reason "
@@ -84,6 +86,60 @@ public final class PgReportStore implements ReportStore {
                 row.getString("site_id"))));
     }
 
+    @Override
+    public Future<Long> countTickets(ReportQuery query) {
+        return pool.preparedQuery("SELECT count(*) FROM tickets t WHERE t.service_day BETWEEN $1 AND $2 "
+                        + "AND ($3::text IS NULL OR t.site_id = $3) AND ($4::text IS NULL OR t.service_id = $4)")
+                .execute(Tuple.wrap(Arrays.asList(query.from(), query.to(), query.siteId(), query.serviceId())))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<TicketCursor> openTickets(ReportQuery query, ZoneId zone) {
+        Tuple args = Tuple.wrap(Arrays.asList(query.from(), query.to(), zone.getId(), query.siteId(),
+                query.serviceId()));
+        return pool.getConnection().compose(conn -> conn.begin()
+                        .compose(tx -> conn.prepare(TICKETS).map(statement -> {
+                            Cursor cursor = statement.cursor(args);
+                            return (TicketCursor) new PgTicketCursor(conn, tx, cursor);
+                        }))
+                        .onFailure(e -> conn.close()))
+                .recover(StoreFailures::translate);
+    }
+
+    /** A cursor in its own transaction on its own connection of the reports' pool. */
+    private static final class PgTicketCursor implements TicketCursor {
+        private final SqlConnection conn;
+        private final Transaction tx;
+        private final Cursor cursor;
+        private int reads;
+
+        PgTicketCursor(SqlConnection conn, Transaction tx, Cursor cursor) {
+            this.conn = conn;
+            this.tx = tx;
+            this.cursor = cursor;
+        }
+
+        @Override
+        public Future<List<ReportTicket>> next() {
+            if (cursor.isClosed() || (reads > 0 && !cursor.hasMore())) {
+                return Future.succeededFuture(List.of());
+            }
+            reads++;
+            return cursor.read(BATCH).map(rows -> {
+                List<ReportTicket> batch = new ArrayList<>(rows.rowCount());
+                rows.forEach(row -> batch.add(reportTicket(row)));
+                return batch;
+            }).recover(StoreFailures::translate);
+        }
+
+        @Override
+        public Future<Void> close() {
+            return cursor.close().transform(closed -> tx.rollback()).transform(done -> conn.close());
+        }
+    }
+
     /** Reads a query through a cursor (PostgreSQL keeps cursors inside a transaction), a batch at a time. */
     private Future<Void> stream(String sql, Tuple args, Consumer<Row> each) {
         return pool.<Void>withTransaction(conn -> conn.prepare(sql).compose(statement -> {
@@ -103,6 +159,7 @@ public final class PgReportStore implements ReportStore {
     private static ReportTicket reportTicket(Row row) {
         return new ReportTicket(
                 row.getUUID("id"),
+                row.getString("number"),
                 row.getLocalDate("service_day"),
                 row.getInteger("issued_hour"),
                 row.getString("site_id"),

@@ -15,7 +15,7 @@ import vn.luot.core.store.StaffStore;
 
 /** {@link StaffStore} on PostgreSQL. */
 public final class PgStaffStore implements StaffStore {
-    private static final String COLUMNS = "username, display_name, role, password_hash, active";
+    private static final String COLUMNS = "username, display_name, role, password_hash, active, token_generation";
     private final Pool pool;
 
     public PgStaffStore(Pool pool) {
@@ -55,7 +55,8 @@ public final class PgStaffStore implements StaffStore {
 
     @Override
     public Future<Boolean> setPasswordHash(String username, String passwordHash) {
-        return pool.preparedQuery("UPDATE staff SET password_hash = $2 WHERE username = $1")
+        return pool.preparedQuery("UPDATE staff SET password_hash = $2, token_generation = token_generation + 1 "
+                        + "WHERE username = $1")
                 .execute(Tuple.of(username, passwordHash))
                 .map(rows -> rows.rowCount() == 1)
                 .recover(StoreFailures::translate);
@@ -69,9 +70,26 @@ public final class PgStaffStore implements StaffStore {
                 .recover(StoreFailures::translate);
     }
 
+    @Override
+    public Future<Boolean> revokeTokens(String username) {
+        return pool.preparedQuery("UPDATE staff SET token_generation = token_generation + 1 WHERE username = $1")
+                .execute(Tuple.of(username))
+                .map(rows -> rows.rowCount() == 1)
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Boolean> setActive(String username, boolean active) {
+        return pool.preparedQuery("UPDATE staff SET active = $2, token_generation = token_generation + 1 "
+                        + "WHERE username = $1")
+                .execute(Tuple.of(username, active))
+                .map(rows -> rows.rowCount() == 1)
+                .recover(StoreFailures::translate);
+    }
+
     private static StaffMember member(Row row) {
         return new StaffMember(row.getString("username"), row.getString("display_name"),
                 Role.fromWire(row.getString("role")).orElseThrow(), row.getString("password_hash"),
-                row.getBoolean("active"));
+                row.getBoolean("active"), row.getInteger("token_generation"));
     }
 }
