@@ -55,7 +55,8 @@ class TrackingPageTest extends PageTest {
 
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "1".equals(text(browser, "#people-ahead")));
-        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 5 phút");
+        // Counter 1 has just called A001 (5 minutes), then A002 (5 more): the estimate counts both.
+        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");
         act(server, manager, 1, "complete", null);
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "0".equals(text(browser, "#people-ahead")));

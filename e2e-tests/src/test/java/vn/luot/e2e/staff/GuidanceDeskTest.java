@@ -165,8 +165,9 @@ class GuidanceDeskTest extends PageTest {
         browser.find("#lookup-number").sendKeys("A3");
         hoa.click("#lookup-search");
         hoa.awaitText("#lookup-ticket", "A003");
+        // Counter 1 is serving A001 (5 minutes), then calls A002 (5 more).
         assertThat(browser.text("#lookup-where")).isEqualTo(
-                "Đang chờ tại Trung tâm Phục vụ hành chính công phường Hạc Thành: 1 người đang chờ trước, khoảng 5 phút");
+                "Đang chờ tại Trung tâm Phục vụ hành chính công phường Hạc Thành: 1 người đang chờ trước, khoảng 10 phút");
 
         browser.find("#lookup-number").clear();
         browser.find("#lookup-number").sendKeys("A99");
