@@ -77,6 +77,22 @@ class TrackingPageTest extends PageTest {
     }
 
     @Test
+    @DisplayName("A ticket the counter will not reach before 17:00 is told to come back another working day, not a number of minutes")
+    void comeBackAnotherDay() {
+        server.clock().set(java.time.ZonedDateTime.of(2026, 11, 26, 16, 40, 0, 0,
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+        server.open(5, manager, "dat-dai");
+        server.issue("hac-thanh", "dat-dai");
+        JsonObject mine = server.issue("hac-thanh", "dat-dai");
+
+        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id"));
+        awaitTicket();
+
+        assertThat(text(browser, "#estimated-wait")).isEqualTo(
+                "Dự kiến hôm nay không kịp đến lượt trước giờ đóng cửa. Mời công dân quay lại vào ngày làm việc khác.");
+    }
+
+    @Test
     @DisplayName("lang=en shows the page in English, with a link back to Vietnamese")
     void english() {
         server.open(1, manager, "chung-thuc");
