@@ -15,7 +15,8 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
 
     static final String USAGE = """
             usage: scripts/simulate [options]
-              --days N          simulate N days (default 1; 200 for the accuracy table)
+              --days N          simulate N days of that date's kind, each with its own seed (default 1; 200
+                                for the accuracy table)
               --seed S          seed of the first day (default 1); the same seed gives the same days
               --date D          a date (2026-11-26), or 'weekday' or 'saturday' (default: a weekday)
               --arrivals N      visits a day, both sites (default: simulation.visitsPerDay, 240)

@@ -12,7 +12,8 @@ import vn.luot.core.domain.ticket.Ticket;
  * what builds on it and a multi-node fan-out stay separate parts.
  *
  * <p>Today one implementation answers it: {@link vn.luot.core.live.LiveHub}, which keeps each hall's
- * {@link vn.luot.core.domain.board.SiteBoard} current on its own thread.
+ * {@link vn.luot.core.domain.board.SiteBoard} current on its own thread; the estimates are the
+ * {@link vn.luot.core.domain.estimate.HallEstimator}'s, played forward from each board's state.
  */
 public interface Standings {
 

@@ -36,14 +36,12 @@ class TrackingPageTest extends PageTest {
         server.issue("hac-thanh", "chung-thuc");
         server.issue("hac-thanh", "chung-thuc");
         JsonObject mine = server.issue("hac-thanh", "chung-thuc");
-        String link = "/t/" + mine.getString("id") + "?s=" + mine.getString("holderSecret");
-        assertThat(mine.getString("trackingUrl")).endsWith(link);
+        assertThat(mine.getString("trackingUrl")).endsWith("/t/" + mine.getString("id"));
 
-        browser.go(baseUrl() + link);
+        browser.go(baseUrl() + "/t/" + mine.getString("id"));
         awaitTicket();
 
-        assertThat(browser.driver().getCurrentUrl())
-                .endsWith("/track/?ticket=" + mine.getString("id") + "&s=" + mine.getString("holderSecret"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/track/?ticket=" + mine.getString("id"));
         assertThat(text(browser, "#ticket-number")).isEqualTo("A003");
         assertThat(text(browser, "#ticket-status")).isEqualTo("Đang chờ");
         assertThat(text(browser, "#ahead-row dt")).isEqualTo("Số người đang chờ phía trước");
@@ -57,7 +55,7 @@ class TrackingPageTest extends PageTest {
 
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "1".equals(text(browser, "#people-ahead")));
-        // One ahead, and the counter has just begun the ticket it called: the estimator waits for both.
+        // Counter 1 has just called A001 (5 minutes), then A002 (5 more): the estimate counts both.
         assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");
         act(server, manager, 1, "complete", null);
         act(server, manager, 1, "call-next", null);
@@ -76,6 +74,22 @@ class TrackingPageTest extends PageTest {
         assertThat(Pages.shown(browser, "#call")).isFalse();
         act(server, manager, 1, "complete", null);
         browser.await(d -> "Hoàn thành".equals(text(browser, "#ticket-status")));
+    }
+
+    @Test
+    @DisplayName("A ticket the counter will not reach before 17:00 is told to come back another working day, not a number of minutes")
+    void comeBackAnotherDay() {
+        server.clock().set(java.time.ZonedDateTime.of(2026, 11, 26, 16, 40, 0, 0,
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+        server.open(5, manager, "dat-dai");
+        server.issue("hac-thanh", "dat-dai");
+        JsonObject mine = server.issue("hac-thanh", "dat-dai");
+
+        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id"));
+        awaitTicket();
+
+        assertThat(text(browser, "#estimated-wait")).isEqualTo(
+                "Dự kiến hôm nay không kịp đến lượt trước giờ đóng cửa. Mời công dân quay lại vào ngày làm việc khác.");
     }
 
     @Test
