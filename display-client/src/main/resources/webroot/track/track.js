@@ -49,6 +49,11 @@
       state.ticket = message.ticket;
       render(message);
     },
+    onMoved(message) {
+      $('moved').textContent = Luot.i18n.name(message.message);
+      $('moved').hidden = false;
+      if (global.navigator.vibrate) global.navigator.vibrate([300, 150, 300]);
+    },
     onStatus(status) {
       state.status = status;
       if (status === 'online') showConnection(true);
@@ -89,6 +94,7 @@
     const waiting = ticket.status === 'waiting';
     $('ahead-row').hidden = !waiting;
     $('wait-row').hidden = !waiting;
+    askRecommendation(ticket);
     if (waiting) {
       $('people-ahead').textContent = message.position === null || message.position === undefined ? '—' : String(message.position);
       $('estimated-wait').textContent = waitText(message);
@@ -136,6 +142,34 @@
       tone.stop(audio.currentTime + 0.4);
       tone.onended = () => audio.close();
     } catch (e) { /* no sound without a tap on some phones: the vibration and the text remain */ }
+  }
+
+  /**
+   * Whether the other site is worth the trip for this ticket's service: the server's recommendation rule
+   * decides (GET /api/v1/recommendation, travel time included); asked at most once a minute.
+   */
+  let askedAt = 0;
+  let askedFor = null;
+  async function askRecommendation(ticket) {
+    if (ticket.status !== 'waiting') {
+      $('other-site').hidden = true;
+      return;
+    }
+    const key = ticket.serviceId + '@' + ticket.siteId;
+    if (key === askedFor && Date.now() - askedAt < 60000) return;
+    askedFor = key;
+    askedAt = Date.now();
+    try {
+      const response = await fetch('/api/v1/recommendation?serviceId=' + encodeURIComponent(ticket.serviceId)
+        + '&from=' + encodeURIComponent(ticket.siteId));
+      if (!response.ok) return;
+      const answer = await response.json();
+      const go = answer.verdict === 'go_elsewhere' && answer.recommendedSiteId !== ticket.siteId;
+      $('other-site-reason').textContent = go ? Luot.i18n.name(answer.reason) : '';
+      $('other-site').hidden = !go;
+    } catch (e) {
+      // keep what is shown; the next change asks again
+    }
   }
 
   function statusText(ticket) {

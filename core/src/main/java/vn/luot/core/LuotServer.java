@@ -32,6 +32,7 @@ import vn.luot.core.notify.OutboxSender;
 import vn.luot.core.notify.TurnNearWatcher;
 import vn.luot.core.notify.WebhookNotifier;
 import vn.luot.core.store.OutboxStore;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.DailyLimits;
 import vn.luot.core.store.ErasureStore;
@@ -157,8 +158,9 @@ public final class LuotServer {
         StaffViews staffViews = new StaffViews(views);
         HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
-        BalancingService balancing = new BalancingService(config, BalancingStore.create(pool), store, events, hub, views,
-                clock);
+        BalancingStore balancingStore = BalancingStore.create(pool);
+        BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
@@ -183,7 +185,8 @@ public final class LuotServer {
                         new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
 
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
-                new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock),
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock),
+
                 new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
@@ -211,7 +214,7 @@ public final class LuotServer {
                 })
                 .compose(senderId -> {
                     deployments.add(senderId);
-                    return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
+                    return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
                 .onFailure(e -> {
@@ -265,12 +268,13 @@ public final class LuotServer {
      * One server per event loop, all sharing one port. Port 0 means "any free port": Vert.x shares a
      * random port between servers that ask for the same negative port, so 0 becomes -1 here.
      */
-    private static Future<Integer> deployHttp(Vertx vertx, Function<Vertx, Router> routes, int port,
+    private static Future<Integer> deployHttp(Vertx vertx, Function<Vertx, Router> routes, LuotConfig.Server settings,
                                               List<String> deployments) {
+        int port = settings.port();
         int bindPort = port == 0 ? -1 : port;
         List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
         Supplier<HttpServerVerticle> instance = () -> {
-            HttpServerVerticle server = new HttpServerVerticle(routes, bindPort);
+            HttpServerVerticle server = new HttpServerVerticle(routes, bindPort, settings);
             servers.add(server);
             return server;
         };

@@ -42,6 +42,7 @@ class AccessibilityTest {
     static final Screen DESK = new Screen(1366, 768);
     static final Screen TABLET = new Screen(1280, 800);
     static final Screen REPORTS_DESK = new Screen(1440, 900);
+    static final Screen MANAGER_SCREEN = new Screen(1440, 900);
 
     /** What a step of a page state can use: the server, the browser, the tickets made for the states. */
     static final class Fixture {
@@ -238,7 +239,13 @@ class AccessibilityTest {
                 page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
                 page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
                 page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
-                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready"))
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("manager console, logged out", MANAGER_SCREEN, "/manager/", loggedOut()),
+                page("manager console, logged in", MANAGER_SCREEN, f -> f.url("/"),
+                        ((Step) f -> f.logIn("/manager/"))
+                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING),
+                page("kiosk, booked citizen's check-in", KIOSK_PORTRAIT, "/kiosk/?site=hac-thanh&printer=kiosk-1",
+                        kioskReady().then(tap("#booked")).then(screen("checkin")))
         );
     }
 

@@ -20,7 +20,6 @@ import vn.luot.core.domain.balancing.TicketMoves;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.SiteDefinition;
-import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -31,7 +30,6 @@ import vn.luot.core.json.JsonViews;
 import vn.luot.core.live.LiveHub;
 import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.Command;
-import vn.luot.core.store.QueueStore;
 
 /**
  * The managers' actions that balance the two sites (issue 10): notices, moving waiting tickets, changing a
@@ -45,18 +43,16 @@ public final class BalancingService {
     private final Catalogue catalogue;
     private final LuotConfig.Balancing balancing;
     private final BalancingStore store;
-    private final QueueStore queue;
     private final EventPublisher events;
     private final LiveHub hub;
     private final JsonViews views;
     private final Clock clock;
 
-    public BalancingService(LuotConfig config, BalancingStore store, QueueStore queue, EventPublisher events,
+    public BalancingService(LuotConfig config, BalancingStore store, EventPublisher events,
                             LiveHub hub, JsonViews views, Clock clock) {
         this.catalogue = config.catalogue();
         this.balancing = config.balancing();
         this.store = store;
-        this.queue = queue;
         this.events = events;
         this.hub = hub;
         this.views = views;
@@ -78,6 +74,21 @@ public final class BalancingService {
         return store.postNotice(notice, actor, command).onSuccess(done -> hub.showNotice(done.value()));
     }
 
+    /** A site's waiting line today, every 15 minutes from its first opening (or 06:00) until now. */
+    public Future<List<BalancingStore.WaitingPoint>> waitingToday(String siteId) {
+        SiteDefinition site = catalogue.findSite(siteId)
+                .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
+        Instant now = clock.instant();
+        LocalDate day = ServiceDay.of(now, catalogue.timeZone());
+        java.time.LocalTime start = site.openingHours().on(day.getDayOfWeek()).stream().findFirst()
+                .map(p -> p.opens().minusMinutes(30)).orElse(java.time.LocalTime.of(6, 0));
+        Instant from = day.atTime(start).atZone(catalogue.timeZone()).toInstant();
+        if (!from.isBefore(now)) {
+            return Future.succeededFuture(List.of());
+        }
+        return store.waitingLine(site.id(), day, from, now, java.time.Duration.ofMinutes(15));
+    }
+
     /** The audit lines of one service day, in the centre's time zone. */
     public Future<List<BalancingStore.AuditEntry>> audit(LocalDate day) {
         Instant from = day.atStartOfDay(catalogue.timeZone()).toInstant();
@@ -86,7 +97,8 @@ public final class BalancingService {
     }
 
     /** Changes the services a counter calls, from its next call; a manager may do it on any counter. */
-    public Future<DeskChange> changeServices(int counterId, Actor actor, Command command, List<String> services) {
+    public Future<BalancingStore.CounterOutcome> changeServices(int counterId, Actor actor, Command command,
+                                                                List<String> services) {
         if (services.isEmpty()) {
             throw new QueueException(Problem.INVALID_FIELD, "services", FieldRule.NOT_EMPTY_LIST);
         }
@@ -96,10 +108,11 @@ public final class BalancingService {
         services.forEach(service -> catalogue.requireOffered(site.id(), service));
         Instant now = clock.instant();
         List<String> distinct = List.copyOf(new LinkedHashSet<>(services));
-        return queue.changeCounter(counterId, actor, command, now, desk -> desk.changeServices(distinct))
-                .onSuccess(change -> {
-                    if (!change.replayed()) {
-                        events.publish(QueueEvent.of(change, now));
+        return store.changeCounter(counterId, actor, command, now, desk -> desk.changeServices(distinct),
+                        change -> views.counter(change.counter(), null))
+                .onSuccess(outcome -> {
+                    if (!outcome.replayed()) {
+                        events.publish(QueueEvent.of(outcome.change(), now));
                     }
                 });
     }

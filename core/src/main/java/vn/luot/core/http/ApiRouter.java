@@ -127,6 +127,9 @@ public final class ApiRouter {
         router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
         router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
         router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
+        router.get("/api/v1/sites/:siteId/waiting-today").handler(supervisor).handler(h.managers()::waitingToday);
+        router.get("/api/v1/suggestions").handler(supervisor).handler(h.managers()::suggestions);
+        router.post("/api/v1/suggestions/:suggestionId/accept").handler(supervisor).handler(h.managers()::acceptSuggestion);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

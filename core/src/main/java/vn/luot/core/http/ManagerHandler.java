@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.luot.core.balancing.BalancingService;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -24,12 +25,15 @@ import vn.luot.core.store.Command;
  */
 public final class ManagerHandler {
     private final BalancingService balancing;
+    private final Suggestions suggestions;
     private final JsonViews views;
     private final java.time.ZoneId zone;
     private final java.time.Clock clock;
 
-    public ManagerHandler(BalancingService balancing, JsonViews views, java.time.ZoneId zone, java.time.Clock clock) {
+    public ManagerHandler(BalancingService balancing, Suggestions suggestions, JsonViews views, java.time.ZoneId zone,
+                          java.time.Clock clock) {
         this.balancing = balancing;
+        this.suggestions = suggestions;
         this.views = views;
         this.zone = zone;
         this.clock = clock;
@@ -101,7 +105,33 @@ public final class ManagerHandler {
         String scope = "counter:" + id + ":services";
         balancing.changeServices(id, StaffAuth.actor(ctx), new Command(Idempotency.key(ctx), scope,
                         scope + " " + body.canonical()), body.requiredTextList("services"))
-                .onSuccess(change -> Replies.ok(ctx, views.counter(change.counter(), change.ticket())))
+                .onSuccess(outcome -> Replies.ok(ctx, outcome.answer()))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code GET /api/v1/sites/{siteId}/waiting-today}: the waiting line over the day, for the console's chart. */
+    public void waitingToday(RoutingContext ctx) {
+        String siteId = ctx.pathParam("siteId");
+        balancing.waitingToday(siteId).onSuccess(points -> {
+            JsonArray items = new JsonArray();
+            points.forEach(p -> items.add(new JsonObject().put("at", views.time(p.at())).put("waiting", p.waiting())));
+            Replies.ok(ctx, new JsonObject().put("siteId", siteId).put("points", items));
+        }).onFailure(ctx::fail);
+    }
+
+    /** {@code GET /api/v1/suggestions}: what to do now, most minutes saved first. */
+    public void suggestions(RoutingContext ctx) {
+        suggestions.now().onSuccess(list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(s -> items.add(suggestions.json(s)));
+            Replies.ok(ctx, new JsonObject().put("at", views.time(clock.instant())).put("suggestions", items));
+        }).onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/v1/suggestions/{suggestionId}/accept}: applies it in one step. */
+    public void acceptSuggestion(RoutingContext ctx) {
+        suggestions.accept(ctx.pathParam("suggestionId"), StaffAuth.actor(ctx), Idempotency.key(ctx))
+                .onSuccess(answer -> Replies.ok(ctx, answer))
                 .onFailure(ctx::fail);
     }
 

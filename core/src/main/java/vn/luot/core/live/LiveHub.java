@@ -29,6 +29,7 @@ import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.estimate.HallEstimator;
+import vn.luot.core.domain.estimate.HallState;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -67,6 +68,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     private final AtomicInteger watchedTickets;
     private final List<QueueEvent> heldDuringReload = new ArrayList<>();
     private final Map<UUID, Notice> notices = new LinkedHashMap<>();
+    private ServiceTimeAverages averages;
     private LocalDate serviceDay;
     private boolean reloading;
 
@@ -288,7 +290,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     }
 
     private void createBoards() {
-        ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
+        averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
         // The server's own call policy, booked window included: the estimate plays the hall by its rules.
         CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
@@ -339,6 +341,22 @@ public final class LiveHub extends VerticleBase implements Standings {
                 watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(text)));
             }
         });
+    }
+
+    /** Every hall as the estimator sees it now, with the running mean service times (for suggestions). */
+    public Future<Halls> halls() {
+        return ask(() -> {
+            var now = clock.instant();
+            Map<String, HallState> states = new LinkedHashMap<>();
+            boards.forEach((siteId, board) -> states.put(siteId, board.hallState(now)));
+            Map<String, java.time.Duration> means = new HashMap<>();
+            catalogue.services().forEach(s -> means.put(s.id(), averages.mean(s.id())));
+            return new Halls(states, means);
+        });
+    }
+
+    /** @param means each service's running mean service time, as the boards estimate with it */
+    public record Halls(Map<String, HallState> states, Map<String, java.time.Duration> means) {
     }
 
     private void broadcastNumbered(String siteId, String type, JsonObject body) {

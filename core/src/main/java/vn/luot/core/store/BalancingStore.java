@@ -11,6 +11,8 @@ import java.util.function.Function;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.balancing.TicketMoves;
+import vn.luot.core.domain.counter.Desk;
+import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.store.impl.PgBalancingStore;
 
@@ -48,10 +50,35 @@ public interface BalancingStore {
     record MoveOutcome(TicketMoves.Plan plan, JsonObject answer, boolean replayed) {
     }
 
+    /** @param change what changed (null on a replay); answer what the request answers, the same on a replay */
+    record CounterOutcome(DeskChange change, JsonObject answer, boolean replayed) {
+    }
+
+    /**
+     * Locks the counter (and its current ticket), applies the action, saves the counter with a history line,
+     * the audit line (state before and after) and the answer, in one transaction.
+     */
+    Future<CounterOutcome> changeCounter(int counterId, Actor actor, Command command, Instant now,
+                                         Function<Desk, DeskChange> action, Function<DeskChange, JsonObject> answer);
+
+    /** The answer of an earlier request under this key and scope, if there was one (a retry). */
+    Future<java.util.Optional<JsonObject>> earlierAnswer(Command command);
+
     Future<Keyed<Notice>> postNotice(Notice notice, Actor actor, Command command);
 
     /** Notices not yet ended, oldest first. */
     Future<List<Notice>> activeNotices(Instant now);
+
+    /** One point of a site's waiting line over the day. */
+    record WaitingPoint(Instant at, int waiting) {
+    }
+
+    /**
+     * How many waited at the site at each step from {@code from} to {@code until}: tickets issued by then
+     * and not yet called or finished (a ticket moved here counts here).
+     */
+    Future<List<WaitingPoint>> waitingLine(String siteId, LocalDate serviceDay, Instant from, Instant until,
+                                           java.time.Duration step);
 
     /** The audit lines written in [from, until), oldest first. */
     Future<List<AuditEntry>> audit(Instant from, Instant until);

@@ -1,5 +1,6 @@
 package vn.luot.core.store.impl;
 
+import static vn.luot.core.store.impl.Rows.COUNTER_COLUMNS;
 import static vn.luot.core.store.impl.Rows.TICKET_COLUMNS;
 import static vn.luot.core.store.impl.Rows.time;
 
@@ -24,6 +25,9 @@ import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.balancing.TicketMoves;
 import vn.luot.core.domain.catalogue.LocalizedText;
+import vn.luot.core.domain.counter.Counter;
+import vn.luot.core.domain.counter.Desk;
+import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.Command;
@@ -31,6 +35,9 @@ import vn.luot.core.store.Command;
 /** {@link BalancingStore} on PostgreSQL. */
 public final class PgBalancingStore implements BalancingStore {
     private static final String NOTICE_COLUMNS = "id, text_vi, text_en, site_ids, created_at, ends_at, created_by";
+    private static final String UPDATE_COUNTER = "UPDATE counters SET state = $2, services = $3, opened_by = $4, "
+            + "current_ticket_id = $5, priority_streak = $6, version = $7, updated_at = $8 "
+            + "WHERE id = $1 AND version = $9";
     private static final String UPDATE_MOVED = "UPDATE tickets SET site_id = $2, assigned_counter_id = NULL, "
             + "version = $3 WHERE id = $1 AND version = $4";
 
@@ -67,6 +74,53 @@ public final class PgBalancingStore implements BalancingStore {
     }
 
     @Override
+    public Future<CounterOutcome> changeCounter(int counterId, Actor actor, Command command, Instant now,
+                                                Function<Desk, DeskChange> action,
+                                                Function<DeskChange, JsonObject> answer) {
+        return pool.<CounterOutcome>withTransaction(conn -> earlier(conn, command).compose(done -> {
+                    if (done.isPresent()) {
+                        return Future.succeededFuture(new CounterOutcome(null, done.get(), true));
+                    }
+                    return conn.preparedQuery("SELECT " + COUNTER_COLUMNS + " FROM counters WHERE id = $1 FOR UPDATE")
+                            .execute(Tuple.of(counterId))
+                            .compose(rows -> {
+                                if (rows.rowCount() == 0) {
+                                    throw new QueueException(Problem.COUNTER_NOT_FOUND, counterId);
+                                }
+                                Counter before = Rows.counter(rows.iterator().next());
+                                Future<Ticket> current = before.currentTicketId() == null
+                                        ? Future.succeededFuture(null)
+                                        : conn.preparedQuery("SELECT " + TICKET_COLUMNS + " FROM tickets WHERE id = $1")
+                                                .execute(Tuple.of(before.currentTicketId()))
+                                                .map(t -> t.rowCount() == 0 ? null : Rows.ticket(t.iterator().next()));
+                                return current.compose(ticket -> {
+                                    DeskChange change = action.apply(new Desk(before, ticket, actor));
+                                    JsonObject reply = answer.apply(change);
+                                    Counter after = change.counter();
+                                    return conn.preparedQuery(UPDATE_COUNTER)
+                                            .execute(Rows.counterUpdate(after, before.version(), now))
+                                            .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
+                                                    : Future.failedFuture(new IllegalStateException(
+                                                    "counter " + after.id() + " changed under lock")))
+                                            .compose(saved -> conn.preparedQuery("INSERT INTO queue_history (at, event, "
+                                                            + "ticket_id, counter_id, actor, site_id) VALUES ($1, $2, NULL, $3, $4, $5)")
+                                                    .execute(Tuple.of(time(now), change.event().wireName(), after.id(),
+                                                            actor.username(), after.siteId())))
+                                            .compose(logged -> AuditRows.counterChange(conn, actor, before, change, now))
+                                            .compose(audited -> remember(conn, command, reply, now))
+                                            .map(new CounterOutcome(change, reply, false));
+                                });
+                            });
+                }))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<Optional<JsonObject>> earlierAnswer(Command command) {
+        return pool.withTransaction(conn -> earlier(conn, command)).recover(StoreFailures::translate);
+    }
+
+    @Override
     public Future<List<Notice>> activeNotices(Instant now) {
         return pool.preparedQuery("SELECT " + NOTICE_COLUMNS + " FROM notices WHERE ends_at > $1 ORDER BY created_at")
                 .execute(Tuple.of(time(now)))
@@ -74,6 +128,25 @@ public final class PgBalancingStore implements BalancingStore {
                     List<Notice> notices = new ArrayList<>();
                     rows.forEach(row -> notices.add(notice(row)));
                     return notices;
+                })
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<List<WaitingPoint>> waitingLine(String siteId, LocalDate serviceDay, Instant from, Instant until,
+                                                  java.time.Duration step) {
+        return pool.preparedQuery("SELECT p.at, (SELECT count(*) FROM tickets t WHERE t.site_id = $1 "
+                        + "AND t.service_day = $2 AND t.issued_at <= p.at "
+                        + "AND coalesce(t.called_at, t.finished_at, 'infinity'::timestamptz) > p.at) AS waiting "
+                        + "FROM (SELECT generate_series($3::timestamptz, $4::timestamptz, make_interval(secs => $5)) "
+                        + "UNION SELECT $4::timestamptz) AS p(at) "
+                        + "ORDER BY p.at")
+                .execute(Tuple.of(siteId, serviceDay, time(from), time(until), (double) step.toSeconds()))
+                .map(rows -> {
+                    List<WaitingPoint> points = new ArrayList<>();
+                    rows.forEach(row -> points.add(new WaitingPoint(row.getOffsetDateTime("at").toInstant(),
+                            row.getLong("waiting").intValue())));
+                    return points;
                 })
                 .recover(StoreFailures::translate);
     }
