@@ -87,6 +87,8 @@ class ReportsPageTest extends PageTest {
         for (String chart : new String[] {"chart-waits", "chart-load", "chart-target", "chart-ratings"}) {
             assertThat(browser.driver().findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).hasSize(1);
         }
+        assertThat(browser.text("#link-console")).isEqualTo("Bảng điều hành");
+        assertThat(browser.find("#link-console").getAttribute("href")).endsWith("/manager/");
         browser.screenshot("reports-page");
 
         browser.find(".export-buttons button[data-kind='tickets'][data-format='xlsx']").click();
@@ -97,6 +99,15 @@ class ReportsPageTest extends PageTest {
                 "Đang xuất luot-tickets-2026-11-26-2026-11-26.xlsx: 5 / 5 dòng");
         assertThat(browser.text("#export-status")).isEqualTo("Đã xuất xong luot-tickets-2026-11-26-2026-11-26.xlsx.");
         browser.screenshot("reports-page-exported");
+    }
+
+    @Test
+    @DisplayName("The manager console links to the reports page")
+    void consoleLinksHere() {
+        browser.go(baseUrl() + "/manager/");
+        browser.await(d -> !browser.text("#link-reports").isEmpty());
+        assertThat(browser.text("#link-reports")).isEqualTo("Báo cáo");
+        assertThat(browser.find("#link-reports").getAttribute("href")).endsWith("/manager/reports.html");
     }
 
     @Test

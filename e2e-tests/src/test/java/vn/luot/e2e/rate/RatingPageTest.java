@@ -132,7 +132,8 @@ class RatingPageTest extends PageTest {
         browser.screenshot("rate-setup");
         browser.find("#setup-token").sendKeys("lpt_not-a-real-token");
         browser.find("#setup-save").click();
-        browser.await(d -> "idle".equals(screen()));
+        browser.await(Duration.ofSeconds(20), d -> "idle".equals(screen())
+                && "online".equals(browser.script("return LuotRate.status")));
         serveOne();
         browser.await(d -> "question".equals(screen()));
         browser.find("#levels button[data-level='satisfied']").click();
