@@ -225,6 +225,11 @@ class AccessibilityTest {
                         .then(f -> f.awaitScript("LuotRate.screen === 'question'"))
                         .then(f -> f.browser.find("#levels button[data-level='dissatisfied']").click())
                         .then(f -> f.awaitScript("LuotRate.screen === 'reasons'"))),
+                page("tracking page, rating offered after service", PHONE, f -> {
+                    assertThat(f.server.act(1, "complete", f.managerToken).status()).isEqualTo(200);
+                    return f.url("/track/?ticket=" + f.calledTicket.getString("id") + "&s="
+                            + f.calledTicket.getString("holderSecret"));
+                }, f -> f.awaitScript("window.LuotTrackRating && LuotTrackRating.state === 'offered'"), NOTHING),
                 page("reports page, logged out", REPORTS_DESK, "/manager/reports.html", loggedOut()),
                 page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))

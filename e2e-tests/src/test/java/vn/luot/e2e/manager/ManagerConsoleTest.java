@@ -88,7 +88,7 @@ class ManagerConsoleTest extends PageTest {
     }
 
     @Test
-    @DisplayName("A manager logs in, reassigns a counter, accepts a suggestion and pushes a notice: the board, a hall display of each site and a moved ticket's tracking page change")
+    @DisplayName("A manager logs in, reassigns a counter, accepts a suggestion and pushes a notice: the board, a hall display of each site, a kiosk and a moved ticket's tracking page change")
     void balancesTheSites() {
         addManager();
         String operator = server.newStaff("operator");
@@ -110,6 +110,8 @@ class ManagerConsoleTest extends PageTest {
         awaitScript("window.LuotDisplay && LuotDisplay.status === 'online'");
         String hallThere = openTab("/display/?site=tinh&voice=off");
         awaitScript("window.LuotDisplay && LuotDisplay.status === 'online'");
+        String kiosk = openTab("/kiosk/?site=tinh&printer=kiosk-2");
+        awaitScript("document.body.dataset.ready === 'true'");
         String phone = openTab("/track/?ticket=" + newest.getString("id"));
         awaitScript("window.LuotTrack && LuotTrack.status === 'online'");
         browser.driver().switchTo().window(console);
@@ -155,6 +157,10 @@ class ManagerConsoleTest extends PageTest {
                 + " && document.querySelector(\".queue-line[data-service='dat-dai'] .waiting\").textContent !== '0 người'");
         browser.screenshot("manager-notice-hall-tinh");
 
+        browser.driver().switchTo().window(kiosk);
+        awaitScript("[...document.querySelectorAll('#manager-notices .manager-notice')].some(n => n.textContent === 'Quầy 5 tạm nghỉ đến 14:00')");
+        browser.screenshot("manager-notice-kiosk-tinh");
+
         browser.driver().switchTo().window(phone);
         awaitScript("!document.getElementById('moved').hidden");
         assertThat(text("#moved")).startsWith("Số thứ tự " + newest.getString("number") + " đã được chuyển sang");
@@ -166,7 +172,7 @@ class ManagerConsoleTest extends PageTest {
         browser.screenshot("manager-console-tablet");
         assertThat(browser.driver().findElements(By.cssSelector("#sites > section.site"))).hasSize(2);
         browser.viewport(1440, 900);
-        for (String tab : List.of(hallHere, hallThere, phone)) {
+        for (String tab : List.of(hallHere, hallThere, kiosk, phone)) {
             browser.driver().switchTo().window(tab);
             browser.driver().close();
         }

@@ -45,6 +45,8 @@ public final class DaySimulator {
     private static final int ARRIVAL = 0;
     private static final int FREE = 1;
     private static final int WAKE = 2;
+    private static final int BALANCE = 3;   // issue 10: the balancer looks at the halls
+    private static final int MOVED_IN = 4;  // issue 10: a moved ticket's citizen reaches the other site
 
     private final Catalogue catalogue;
     private final SimulationSettings settings;
@@ -77,15 +79,36 @@ public final class DaySimulator {
     }
 
     public SimulatedDay run(LocalDate date, long seed, Scenario scenario) {
-        return new Day(date, seed, scenario).play();
+        return new Day(date, seed, scenario, null).play();
     }
 
-    private record Event(long at, long order, int kind, int site, int counter, Visit visit) {
+    /**
+     * Issue 10: the same day with a manager who acts on the halls as it goes: every {@link Balancer#every()}
+     * within opening hours the balancer sees both halls and returns what to do (a counter also serves a
+     * service; the newest tickets of a line move to the other site, whose citizens arrive there after the
+     * travel time, in their original place by issue time).
+     */
+    public SimulatedDay run(LocalDate date, long seed, Scenario scenario, Balancer balancer) {
+        return new Day(date, seed, scenario, balancer).play();
+    }
+
+    /** A manager in the simulation (issue 10). */
+    public interface Balancer {
+        Duration every();
+
+        int travelMinutes(String fromSiteId, String toSiteId);
+
+        /** What to do now, given each site's hall as the estimator sees it; applied in order. */
+        List<vn.luot.core.domain.balancing.SuggestionRules.Action> act(List<vn.luot.core.domain.balancing.SuggestionRules.SiteHall> halls,
+                                                                      java.util.function.Function<String, Duration> mean);
+    }
+
+    private record Event(long at, long order, int kind, int site, int counter, Visit visit, Ticket ticket) {
     }
 
     private static final class CounterRun {
         final int id;
-        final List<String> services;
+        List<String> services;   // a balancer may change them (issue 10)
         final Set<Integer> unstaffedHours;
         int streak;
         boolean busy;
@@ -131,6 +154,7 @@ public final class DaySimulator {
         private final LocalDate date;
         private final long seed;
         private final Scenario scenario;
+        private final Balancer balancer;
         private final SplittableRandom random;
         private final long dayStart;
         private final List<SiteRun> sites = new ArrayList<>();
@@ -143,10 +167,11 @@ public final class DaySimulator {
         private final Map<String, Integer> sequences = new HashMap<>();
         private long order;
 
-        Day(LocalDate date, long seed, Scenario scenario) {
+        Day(LocalDate date, long seed, Scenario scenario, Balancer balancer) {
             this.date = date;
             this.seed = seed;
             this.scenario = scenario;
+            this.balancer = balancer;
             this.random = new SplittableRandom(seed);
             this.dayStart = date.atStartOfDay(catalogue.timeZone()).toInstant().toEpochMilli();
             for (SiteDefinition site : catalogue.sites()) {
@@ -169,12 +194,17 @@ public final class DaySimulator {
                     }
                 }
             }
+            if (balancer != null) {
+                scheduleBalancing();
+            }
             while (!events.isEmpty()) {
                 Event e = events.poll();
                 SiteRun site = sites.get(e.site);
                 switch (e.kind) {
                     case ARRIVAL -> arrive(site, e.visit, e.at);
                     case FREE -> finish(site, site.counters.get(e.counter), e.at);
+                    case BALANCE -> balance(e.at);
+                    case MOVED_IN -> movedIn(site, e.ticket, e.at);
                     default -> wake(site, e.at);
                 }
             }
@@ -188,7 +218,57 @@ public final class DaySimulator {
         }
 
         private void schedule(long at, int kind, int site, int counter, Visit visit) {
-            events.add(new Event(at, order++, kind, site, counter, visit));
+            events.add(new Event(at, order++, kind, site, counter, visit, null));
+        }
+
+        // ---- issue 10: a balancer acting on the halls ----
+
+        private void scheduleBalancing() {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (SiteRun site : sites) {
+                for (HallState.CallingPeriod p : site.periods) {
+                    first = Math.min(first, p.opens().toEpochMilli());
+                    last = Math.max(last, p.closes().toEpochMilli());
+                }
+            }
+            for (long at = first; at < last; at += balancer.every().toMillis()) {
+                schedule(at, BALANCE, 0, -1, null);
+            }
+        }
+
+        private void balance(long at) {
+            Instant now = Instant.ofEpochMilli(at);
+            List<vn.luot.core.domain.balancing.SuggestionRules.SiteHall> halls = new ArrayList<>();
+            for (SiteRun site : sites) {
+                halls.add(new vn.luot.core.domain.balancing.SuggestionRules.SiteHall(site.site, hall(site, now)));
+            }
+            for (var action : balancer.act(halls, averages::mean)) {
+                if (action instanceof vn.luot.core.domain.balancing.SuggestionRules.ServeAlso serve) {
+                    SiteRun site = sites.get(siteIndex.get(serve.siteId()));
+                    site.counters.stream().filter(c -> c.id == serve.counterId()).findFirst()
+                            .ifPresent(c -> c.services = serve.servicesAfter());
+                    wake(site, at);
+                } else if (action instanceof vn.luot.core.domain.balancing.SuggestionRules.MoveNewest move) {
+                    SiteRun from = sites.get(siteIndex.get(move.fromSiteId()));
+                    long arrives = at + Duration.ofMinutes(balancer.travelMinutes(move.fromSiteId(), move.toSiteId()))
+                            .toMillis();
+                    for (UUID id : move.ticketIds()) {
+                        Ticket leaving = from.waiting.remove(id);
+                        if (leaving != null) {
+                            from.lines.remove(leaving);
+                            events.add(new Event(arrives, order++, MOVED_IN, siteIndex.get(move.toSiteId()), -1, null,
+                                    leaving.movedTo(move.toSiteId())));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void movedIn(SiteRun site, Ticket ticket, long at) {
+            site.lines.add(ticket);
+            site.waiting.put(ticket.id(), ticket);
+            wake(site, at);
         }
 
         private void arrive(SiteRun site, Visit visit, long at) {
