@@ -154,6 +154,27 @@
     } catch (e) {
       $('site-wait').textContent = '';
     }
+    if ($('site-advice')) advise(siteId, serviceId);
+  }
+
+  /**
+   * Today's number: when another site would be much sooner for the service, the balancing rule's reason
+   * (GET /api/v1/recommendation, the same rule as the kiosk's hint), so the citizen may choose it.
+   */
+  async function advise(siteId, serviceId) {
+    $('site-advice').hidden = true;
+    try {
+      const answer = await api('GET', '/api/v1/recommendation?serviceId=' + encodeURIComponent(serviceId));
+      if (siteId !== $('site').value || serviceId !== $('service').value) return;
+      const elsewhere = answer.recommendedSiteId && answer.recommendedSiteId !== siteId && answer.minutesSaved
+        && (answer.verdict === 'fastest' || answer.verdict === 'go_elsewhere');
+      if (elsewhere && answer.reason) {
+        $('site-advice').textContent = t('now.elsewhere', { reason: Luot.i18n.name(answer.reason) });
+        $('site-advice').hidden = false;
+      }
+    } catch (e) {
+      // no advice without the recommendation: the choice stays the citizen's
+    }
   }
 
   /** The days open for booking in a chooser, and the free slots of the chosen day as radio buttons. */

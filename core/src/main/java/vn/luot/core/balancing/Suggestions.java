@@ -36,7 +36,8 @@ public final class Suggestions {
 
     public Suggestions(LuotConfig config, LiveHub hub, BalancingService balancing, BalancingStore store) {
         this.catalogue = config.catalogue();
-        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+        CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
+        HallEstimator estimator = new HallEstimator(policy,
                 serviceId -> catalogue.service(serviceId).targetWait());
         this.rules = new SuggestionRules(estimator, serviceId -> catalogue.service(serviceId).targetWait(),
                 config.balancing().travel(), 20);

@@ -36,7 +36,8 @@ final class EstimatorBenchmark {
 
     static double microsPerRecomputation(LuotConfig config, PrintStream out) {
         var catalogue = config.catalogue();
-        HallEstimator estimator = new HallEstimator(new CallPolicy(config.queue().maxPriorityCallsInRow()),
+        CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
+        HallEstimator estimator = new HallEstimator(policy,
                 id -> catalogue.service(id).targetWait());
         LocalDate day = LocalDate.of(2026, 11, 26);
         Instant now = day.atTime(9, 30).atZone(catalogue.timeZone()).toInstant();

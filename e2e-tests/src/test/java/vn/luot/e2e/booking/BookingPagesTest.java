@@ -137,6 +137,7 @@ class BookingPagesTest extends PageTest {
     void remoteNumberFollowedUntilCalled() {
         String manager = server.newStaff("manager");
         server.open(5, manager, "dat-dai");
+        server.open(23, manager, "dat-dai");
         for (int i = 0; i < 4; i++) {
             server.issue("hac-thanh", "dat-dai");
         }
@@ -146,6 +147,9 @@ class BookingPagesTest extends PageTest {
         awaitReady();
         choose("#service", "dat-dai");
         choose("#site", "hac-thanh");
+        browser.await(d -> browser.find("#site-advice").isDisplayed());
+        assertThat(browser.text("#site-advice")).as("the other site has a counter open and nobody waiting")
+                .startsWith("Gợi ý: Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh");
         choose("#travel", "20");
         browser.find("#phone").sendKeys(PHONE);
         browser.find("#now-submit").click();
