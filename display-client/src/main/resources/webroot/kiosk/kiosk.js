@@ -66,7 +66,7 @@
   }
 
   function show(screen) {
-    ['start', 'priority', 'ticket', 'closed', 'error'].forEach((id) => { $(id).hidden = id !== screen; });
+    ['start', 'priority', 'checkin', 'ticket', 'closed', 'error'].forEach((id) => { $(id).hidden = id !== screen; });
     document.body.dataset.screen = screen;
     state.screenSince = Date.now();
     document.body.dataset.tapReady = 'false';
@@ -283,6 +283,61 @@
     return null;
   }
 
+  /**
+   * "Tôi đã đặt lịch": the citizen types the booking code or the phone number, or shows the booking's QR
+   * code to the scanner, which types the code and Enter. The server finds the booking and checks it in,
+   * once (a second press gets the same ticket), then the ticket shows as any other.
+   */
+  function openCheckIn() {
+    if (!tapAllowed()) return;
+    clearTimeout(state.idleTimer);
+    $('checkin-input').value = '';
+    $('checkin-error').hidden = true;
+    show('checkin');
+    $('checkin-input').focus();
+    state.idleTimer = setTimeout(backToStart, PRIORITY_SCREEN_IDLE_MS);
+  }
+
+  async function checkIn(event) {
+    event.preventDefault();
+    const typed = $('checkin-input').value.trim();
+    if (!typed || state.busy) return;
+    state.busy = true;
+    clearTimeout(state.idleTimer);
+    $('checkin-submit').disabled = true;
+    $('checkin-error').hidden = true;
+    // Digits alone are a phone number; anything else is read as the code.
+    const body = /^[+0-9 .-]{9,}$/.test(typed) ? { phone: typed } : { code: typed };
+    if (printerId) body.printerId = printerId;
+    let answer = null;
+    let refusal = null;
+    for (let attempt = 0; attempt <= RETRY_MS.length && !answer && !refusal; attempt++) {
+      try {
+        const response = await fetch('/api/v1/kiosk/' + encodeURIComponent(siteId) + '/check-in', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Accept-Language': T.lang() },
+          body: JSON.stringify(body),
+        });
+        const json = await response.json().catch(() => ({}));
+        if (response.status === 201) answer = json;
+        else if (response.status < 500) refusal = json.message || T.t('kiosk.checkinNotFound');
+      } catch (e) {
+        // the answer was lost: checking in again gets the same ticket
+      }
+      if (!answer && !refusal && attempt < RETRY_MS.length) await new Promise((r) => setTimeout(r, RETRY_MS[attempt]));
+    }
+    $('checkin-submit').disabled = false;
+    if (answer) {
+      showTicket(answer.ticket);
+      return;
+    }
+    state.busy = false;
+    $('checkin-error').textContent = refusal || T.t('kiosk.tryAgain');
+    $('checkin-error').hidden = false;
+    $('checkin-input').select();
+    state.idleTimer = setTimeout(backToStart, PRIORITY_SCREEN_IDLE_MS);
+  }
+
   async function showTicket(ticket) {
     await refreshPrinter();
     const prints = printerId && state.printer && state.printer.prints;
@@ -492,6 +547,9 @@
     $('language').addEventListener('click', switchLanguage);
     $('no-priority').addEventListener('click', () => issue(null));
     $('back').addEventListener('click', () => { if (!state.busy) backToStart(); });
+    $('booked').addEventListener('click', openCheckIn);
+    $('checkin-form').addEventListener('submit', checkIn);
+    $('checkin-back').addEventListener('click', () => { if (!state.busy) backToStart(); });
     $('done').addEventListener('click', () => { if (tapAllowed()) backToStart(); });
     Object.keys(state.sites).forEach(follow);
     setInterval(refreshQueues, QUEUES_EVERY_MS);

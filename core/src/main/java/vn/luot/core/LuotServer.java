@@ -124,7 +124,8 @@ public final class LuotServer {
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
         ReportStore reportStore = ReportStore.create(reportPool);
-        ReportService reports = new ReportService(reportStore, config.catalogue(), clock);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock,
+                config.booking().slots().slotLength());
         ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
@@ -213,7 +214,7 @@ public final class LuotServer {
                 })
                 .compose(senderId -> {
                     deployments.add(senderId);
-                    return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
+                    return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server(), deployments);
                 })
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
                 .onFailure(e -> {
@@ -267,12 +268,13 @@ public final class LuotServer {
      * One server per event loop, all sharing one port. Port 0 means "any free port": Vert.x shares a
      * random port between servers that ask for the same negative port, so 0 becomes -1 here.
      */
-    private static Future<Integer> deployHttp(Vertx vertx, Function<Vertx, Router> routes, int port,
+    private static Future<Integer> deployHttp(Vertx vertx, Function<Vertx, Router> routes, LuotConfig.Server settings,
                                               List<String> deployments) {
+        int port = settings.port();
         int bindPort = port == 0 ? -1 : port;
         List<HttpServerVerticle> servers = new CopyOnWriteArrayList<>();
         Supplier<HttpServerVerticle> instance = () -> {
-            HttpServerVerticle server = new HttpServerVerticle(routes, bindPort);
+            HttpServerVerticle server = new HttpServerVerticle(routes, bindPort, settings);
             servers.add(server);
             return server;
         };

@@ -225,6 +225,11 @@ class AccessibilityTest {
                         .then(f -> f.awaitScript("LuotRate.screen === 'question'"))
                         .then(f -> f.browser.find("#levels button[data-level='dissatisfied']").click())
                         .then(f -> f.awaitScript("LuotRate.screen === 'reasons'"))),
+                page("tracking page, rating offered after service", PHONE, f -> {
+                    assertThat(f.server.act(1, "complete", f.managerToken).status()).isEqualTo(200);
+                    return f.url("/track/?ticket=" + f.calledTicket.getString("id") + "&s="
+                            + f.calledTicket.getString("holderSecret"));
+                }, f -> f.awaitScript("window.LuotTrackRating && LuotTrackRating.state === 'offered'"), NOTHING),
                 page("reports page, logged out", REPORTS_DESK, "/manager/reports.html", loggedOut()),
                 page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))
@@ -238,7 +243,9 @@ class AccessibilityTest {
                 page("manager console, logged out", MANAGER_SCREEN, "/manager/", loggedOut()),
                 page("manager console, logged in", MANAGER_SCREEN, f -> f.url("/"),
                         ((Step) f -> f.logIn("/manager/"))
-                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING)
+                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING),
+                page("kiosk, booked citizen's check-in", KIOSK_PORTRAIT, "/kiosk/?site=hac-thanh&printer=kiosk-1",
+                        kioskReady().then(tap("#booked")).then(screen("checkin")))
         );
     }
 

@@ -137,8 +137,13 @@ public final class ConfigLoader {
         int maxBody = node.integer("maxBodyBytes", 1024, 10 * 1024 * 1024);
         int socketsPerClient = node.has("maxSocketsPerClient") ? node.integer("maxSocketsPerClient", 1, 100_000)
                 : LuotConfig.Server.DEFAULT_MAX_SOCKETS_PER_CLIENT;
+        Duration headerTimeout = node.has("headerTimeoutSeconds")
+                ? Duration.ofSeconds(node.integer("headerTimeoutSeconds", 1, 300)) : LuotConfig.Server.DEFAULT_HEADER_TIMEOUT;
+        Duration idleTimeout = node.has("idleTimeoutSeconds")
+                ? Duration.ofSeconds(node.integer("idleTimeoutSeconds", 15, 3600)) : LuotConfig.Server.DEFAULT_IDLE_TIMEOUT;
         node.rejectUnknownKeys();
-        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody, socketsPerClient);
+        return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), maxBody, socketsPerClient, headerTimeout,
+                idleTimeout);
     }
 
     private static LuotConfig.Database database(ConfigNode node, Overrides env) {
@@ -152,8 +157,12 @@ public final class ConfigLoader {
         int filePoolSize = node.integer("poolSize", 1, 200);
         int poolSize = env.integer("LUOT_DB_POOL_SIZE", 1, 200).orElse(filePoolSize);
         int timeout = node.integer("connectTimeoutSeconds", 1, 60);
+        Duration statementTimeout = node.has("statementTimeoutSeconds")
+                ? Duration.ofSeconds(node.integer("statementTimeoutSeconds", 1, 600))
+                : LuotConfig.Database.DEFAULT_STATEMENT_TIMEOUT;
         node.rejectUnknownKeys();
-        return new LuotConfig.Database(url.isEmpty() ? null : url, poolSize, Duration.ofSeconds(timeout));
+        return new LuotConfig.Database(url.isEmpty() ? null : url, poolSize, Duration.ofSeconds(timeout),
+                statementTimeout);
     }
 
     private static LuotConfig.Security security(ConfigNode node, Overrides env) {

@@ -44,16 +44,29 @@ public record LuotConfig(
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
      * @param maxSocketsPerClient public live sockets (halls, phones) one client address may hold open at once
      */
-    public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
+    public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient,
+                         Duration headerTimeout, Duration idleTimeout) {
         public static final int DEFAULT_MAX_SOCKETS_PER_CLIENT = 50;
+        public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
         public Server(int port, String publicUrl, int maxBodyBytes) {
             this(port, publicUrl, maxBodyBytes, DEFAULT_MAX_SOCKETS_PER_CLIENT);
         }
+
+        public Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
+            this(port, publicUrl, maxBodyBytes, maxSocketsPerClient, DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+        }
     }
 
     /** @param url a postgresql:// URL, or null to run the embedded PostgreSQL under the data directory */
-    public record Database(String url, int poolSize, Duration connectTimeout) {
+    public record Database(String url, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+        public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
+        public Database(String url, int poolSize, Duration connectTimeout) {
+            this(url, poolSize, connectTimeout, DEFAULT_STATEMENT_TIMEOUT);
+        }
+
         public boolean embedded() {
             return url == null;
         }

@@ -23,6 +23,9 @@ public final class DatabasePool {
                 .setCachePreparedStatements(true)
                 // "relation already exists, skipping" and the like are not worth a warning in the log.
                 .addProperty("client_min_messages", "warning")
+                // While the database is frozen or a query is stuck, a request gets its 503 after this long
+                // instead of hanging (migrations lift it for their own transaction).
+                .addProperty("statement_timeout", Long.toString(settings.statementTimeout().toMillis()))
                 .setReconnectAttempts(0);
         NetClientOptions network = new NetClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis());

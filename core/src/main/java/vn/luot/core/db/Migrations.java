@@ -37,7 +37,8 @@ public final class Migrations {
 
     public static Future<Void> run(Pool pool) {
         return pool.withTransaction(connection -> connection
-                .query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute()
+                .query("SET LOCAL statement_timeout = 0").execute()
+                .compose(unlimited -> connection.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute())
                 .compose(locked -> connection.query("CREATE TABLE IF NOT EXISTS schema_migrations ("
                         + "script text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())").execute())
                 .compose(created -> connection.query("SELECT script FROM schema_migrations").execute())

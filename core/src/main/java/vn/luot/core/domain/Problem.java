@@ -81,7 +81,10 @@ public enum Problem {
     TOO_MANY_LOGIN_ATTEMPTS,
     CANNOT_DISABLE_SELF,
     EXPORT_NOT_FOUND,
-    EXPORT_NOT_READY;
+    EXPORT_NOT_READY,
+    URI_TOO_LONG,
+    HEADERS_TOO_LARGE,
+    MALFORMED_REQUEST;
 
     /** The stable identifier clients see in {@code {"error": ...}}. */
     public String code() {

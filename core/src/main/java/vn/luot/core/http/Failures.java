@@ -12,6 +12,7 @@ import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.i18n.Messages;
 import vn.luot.core.store.StoreUnavailableException;
+import vn.luot.core.store.impl.StoreFailures;
 
 /**
  * Turns every failure into {@code {"error": code, "message": words}} with the right status. The message
@@ -21,6 +22,7 @@ public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
     private final int maxBodyBytes;
     private final Catalogue catalogue;
+    private final OutageLog outages = new OutageLog();
 
     public Failures(int maxBodyBytes, Catalogue catalogue) {
         this.maxBodyBytes = maxBodyBytes;
@@ -37,9 +39,9 @@ public final class Failures {
         if (failure instanceof QueueException q) {
             problem = q.problem();
             arguments = named(q.arguments());
-        } else if (failure instanceof StoreUnavailableException) {
+        } else if (failure instanceof StoreUnavailableException || StoreFailures.isUnavailable(failure)) {
             problem = Problem.DATABASE_UNAVAILABLE;
-            LOG.warn("{} {}: {}", ctx.request().method(), ctx.normalizedPath(), failure.getMessage());
+            outages.unavailable(ctx.request().method().name(), ctx.request().path(), failure);
         } else {
             int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
             problem = switch (status) {
@@ -57,7 +59,7 @@ public final class Failures {
                 default -> new Object[] {};
             };
             if (problem == Problem.INTERNAL_ERROR) {
-                LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
+                LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
             }
         }
         respond(ctx, problem, arguments);

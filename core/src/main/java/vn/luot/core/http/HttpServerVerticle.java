@@ -5,8 +5,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import io.vertx.core.Vertx;
+import vn.luot.core.config.LuotConfig;
 
 /**
  * One HTTP server on one event loop. Several instances share the port; Vert.x spreads connections
@@ -15,11 +17,13 @@ import io.vertx.core.Vertx;
 public final class HttpServerVerticle extends VerticleBase {
     private final Function<Vertx, Router> routes;
     private final int port;
+    private final LuotConfig.Server settings;
     private HttpServer server;
 
-    public HttpServerVerticle(Function<Vertx, Router> routes, int port) {
+    public HttpServerVerticle(Function<Vertx, Router> routes, int port, LuotConfig.Server settings) {
         this.routes = routes;
         this.port = port;
+        this.settings = settings;
     }
 
     @Override
@@ -34,8 +38,23 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setHttp2ClearTextEnabled(false)
                 // gzip for clients that ask (Accept-Encoding): pages, scripts, styles, bundles and JSON.
                 .setCompressionSupported(true)
-                .setCompressionLevel(6);
-        return vertx.createHttpServer(options).requestHandler(routes.apply(vertx)).listen()
+                .setCompressionLevel(6)
+                // hardening (issue 12): a connection silent in both directions this long is closed. Every live
+                // socket gets a heartbeat at least every 10 s, so only dead or hostile connections reach it.
+                .setIdleTimeout((int) settings.idleTimeout().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS);
+        Router router = routes.apply(vertx);
+        HeaderDeadline headers = new HeaderDeadline(vertx, settings.headerTimeout());
+        return vertx.createHttpServer(options)
+                .connectionHandler(headers::connected)
+                .invalidRequestHandler(InvalidRequests::answer)
+                .requestHandler(request -> {
+                    headers.requestArrived(request.connection());
+                    if (!InvalidRequests.refusedMalformedPath(request)) {
+                        router.handle(request);
+                    }
+                })
+                .listen()
                 .onSuccess(started -> server = started);
     }
 

@@ -34,6 +34,8 @@ final class ProblemStatus {
         put(429, Problem.TOO_MANY_SOCKETS, Problem.TOO_MANY_LOGIN_ATTEMPTS);
         put(401, Problem.HOLDER_SECRET_MISSING);
         put(409, Problem.CANNOT_DISABLE_SELF);
+        put(414, Problem.URI_TOO_LONG);
+        put(431, Problem.HEADERS_TOO_LARGE);
         put(403, Problem.NOT_TICKET_HOLDER);
         // Ratings (issue 14)
         put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,

@@ -2,6 +2,7 @@ package vn.luot.core.reports;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import vn.luot.core.domain.catalogue.Catalogue;
@@ -18,11 +19,14 @@ public final class ReportService {
     private final ReportStore store;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final Duration slotLength;
 
-    public ReportService(ReportStore store, Catalogue catalogue, Clock clock) {
+    /** @param slotLength the length of a booking slot (booking.slotMinutes) */
+    public ReportService(ReportStore store, Catalogue catalogue, Clock clock, Duration slotLength) {
         this.store = store;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.slotLength = slotLength;
     }
 
     public ZoneId zone() {
@@ -55,7 +59,7 @@ public final class ReportService {
         Instant now = clock.instant();
         Instant until = now.isBefore(end) ? now : end;
         ReportBuilder builder = new ReportBuilder(query.groupBy(), zone,
-                serviceId -> catalogue.service(serviceId).targetWait(), until);
+                serviceId -> catalogue.service(serviceId).targetWait(), until, slotLength);
         return store.tickets(query, zone, builder::add)
                 .compose(read -> store.counterEvents(start, end, query.siteId(), builder::add))
                 .map(read -> builder.build());

@@ -37,24 +37,33 @@ final class DayPlot {
     }
 
     String svg(SimulatedDay day) {
+        // Site by site, services in the catalogue's order.
         Map<String, List<SimulatedTicket>> groups = new LinkedHashMap<>();
-        for (SimulatedTicket t : day.tickets()) {
-            groups.computeIfAbsent(t.siteId() + " · " + t.serviceId(), k -> new ArrayList<>()).add(t);
+        for (var site : catalogue.sites()) {
+            for (var service : catalogue.services()) {
+                for (SimulatedTicket t : day.tickets()) {
+                    if (t.siteId().equals(site.id()) && t.serviceId().equals(service.id())) {
+                        groups.computeIfAbsent(site.id() + " · " + service.id(), k -> new ArrayList<>()).add(t);
+                    }
+                }
+            }
         }
         int rows = groups.size();
         int width = 2 * (PANEL_W + MARGIN) + MARGIN;
-        int height = rows * (PANEL_H + MARGIN) + 2 * MARGIN;
+        int height = rows * (PANEL_H + MARGIN) + 3 * MARGIN;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", width, height, width, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">Ngày mô phỏng %s · "
-                        + "simulated day (seed %d): số người chờ / waiting line · thời gian chờ dự kiến (đường) và "
-                        + "thực tế (chấm) / estimated (line) and actual (dots) wait</text>%n",
-                MARGIN, day.date(), day.seed()));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"12\">Ngày mô phỏng %s "
+                        + "(seed %d): trái: số người chờ; phải: thời gian chờ dự kiến lúc lấy số (đường xanh) và thực "
+                        + "tế (chấm cam), × chưa đến lượt</text>%n<text x=\"%d\" y=\"38\" fill=\"#555\">Simulated "
+                        + "day: left, the waiting line; right, the wait estimated at issue (blue line) and the wait "
+                        + "it had (orange dots), × not reached</text>%n",
+                MARGIN, day.date(), day.seed(), MARGIN));
         int row = 0;
         for (var group : groups.entrySet()) {
-            int y = 2 * MARGIN + row * (PANEL_H + MARGIN);
+            int y = 3 * MARGIN + row * (PANEL_H + MARGIN);
             line(svg, group.getKey(), group.getValue(), MARGIN, y);
             waits(svg, group.getValue(), 2 * MARGIN + PANEL_W, y);
             row++;
@@ -151,9 +160,5 @@ final class DayPlot {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;");
-    }
-
-    Catalogue catalogue() {
-        return catalogue;
     }
 }

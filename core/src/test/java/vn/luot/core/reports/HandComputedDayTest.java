@@ -171,7 +171,7 @@ class HandComputedDayTest {
         assertThat(total.getDouble("serviceP90Minutes")).isEqualTo(20.0);
         // Served within target: T1 5<=15, T3 11<=20, T6 14<=15 (its final service), T7 11<=15; not T4 (26 > 15).
         assertThat(total.getDouble("withinTargetShare")).isEqualTo(0.8);
-        // T7 first called at t 36, before its slot (t 30) plus the 15-minute target.
+        // T7 first called at t 36, before its 15-minute slot from t 30 ended.
         assertThat(total.getDouble("bookingsInWindowShare")).isEqualTo(1.0);
         // Counter 2: 60 open, idle 0-5, 12-30, 44-60 all with someone waiting: 5 + 18 + 16 = 39.
         // Counter 3: 45 + 10 open, idle 0-14 (14), 35-36 and 40-45 of 35-45 (6), 50-60 (10): 30.

@@ -80,6 +80,65 @@ class DatabaseOutageTest {
         assertThat(server.act(1, "call-next", operator).json().getString("number")).isEqualTo("A001");
     }
 
+    @Test
+    @DisplayName("During an outage the log says it once, not once per refused request")
+    void oneLogLinePerOutage() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        postgres = startPostgres(port);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE luot");
+        }
+        server = TestServer.start(UnaryOperator.identity(), "postgresql://postgres@localhost:" + port + "/luot",
+                MutableClock.workingMorning());
+        postgres.close();
+        postgres = null;
+        ch.qos.logback.classic.Logger luot = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vn.luot");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        luot.addAppender(lines);
+        try {
+            for (int i = 0; i < 200; i++) {
+                Response r = server.api().post("/api/v1/tickets",
+                        new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc"));
+                assertThat(r.status()).isEqualTo(503);
+            }
+        } finally {
+            luot.detachAppender(lines);
+        }
+
+        assertThat(lines.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)))
+                .as("warnings for 200 refused requests").hasSizeBetween(1, 3);
+        assertThat(lines.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack traces").isNull());
+    }
+
+    @Test
+    @DisplayName("A request stuck behind a frozen table gets its 503 at the statement timeout instead of hanging")
+    void statementTimeout() throws Exception {
+        server = TestServer.start(config -> config.withDatabase(new vn.luot.core.config.LuotConfig.Database(
+                config.database().url(), config.database().poolSize(), config.database().connectTimeout(),
+                java.time.Duration.ofSeconds(1))));
+        String operator = server.newStaff("operator");
+        server.open(1, operator, "chung-thuc");
+        server.issue("hac-thanh", "chung-thuc");
+        try (Connection c = java.sql.DriverManager.getConnection(
+                vn.luot.core.support.TestDatabase.jdbc(server.databaseUrl()), "postgres", "");
+             Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE counters IN ACCESS EXCLUSIVE MODE");
+
+            Response stuck = server.act(1, "call-next", operator);
+
+            assertThat(stuck.status()).isEqualTo(503);
+            assertThat(stuck.error()).isEqualTo("database_unavailable");
+            c.rollback();
+        }
+        assertThat(server.act(1, "call-next", operator).status()).isEqualTo(200);
+    }
+
     private void awaitHealthy() throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {

@@ -39,7 +39,6 @@ import vn.luot.core.domain.ticket.TicketStatus;
 public final class SiteBoard {
     /** How many departed tickets' versions to remember for spotting late, stale events. */
     private static final int DEPARTED_MEMORY = 10_000;
-    private static final UUID PROBE_ID = new UUID(0, 0);
     /** Longer than any real number, so it is read after all of them (numbers compare by length first). */
     private static final String NEWEST_NUMBER = "~".repeat(20);
 
@@ -203,18 +202,23 @@ public final class SiteBoard {
             return forecast;
         }
         HallState state = hallState(second);
-        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, averages::mean);
-        Map<String, WaitEstimate> newTicket = new HashMap<>();
+        List<Ticket> probes = new ArrayList<>();
+        int index = 0;
         for (String serviceId : lines.keySet()) {
-            newTicket.put(serviceId, estimator.estimate(state, probe(serviceId, second), averages::mean));
+            probes.add(probe(new UUID(0, index++), serviceId, second));
+        }
+        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, probes, averages::mean);
+        Map<String, WaitEstimate> newTicket = new HashMap<>();
+        for (Ticket probe : probes) {
+            newTicket.put(probe.serviceId(), tickets.remove(probe.id()));
         }
         forecast = new Forecast(changes, second, state, tickets, newTicket);
         return forecast;
     }
 
     /** A normal walk-in ticket for the service taken at this moment, to ask what a new ticket would wait. */
-    private Ticket probe(String serviceId, Instant now) {
-        return new Ticket(PROBE_ID, NEWEST_NUMBER, now.atZone(zone).toLocalDate(), site.id(), serviceId, null, null,
+    private Ticket probe(UUID id, String serviceId, Instant now) {
+        return new Ticket(id, NEWEST_NUMBER, now.atZone(zone).toLocalDate(), site.id(), serviceId, null, null,
                 TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null);
     }
 

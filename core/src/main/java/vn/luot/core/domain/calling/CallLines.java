@@ -65,6 +65,17 @@ public final class CallLines {
         return sizeOf(priority.get(serviceId)) + sizeOf(normal.get(serviceId));
     }
 
+    /** Whether the line this ticket would join (its service and class, or its counter) has nobody in it. */
+    public boolean lineEmptyFor(Ticket ticket) {
+        NavigableSet<Ticket> line;
+        if (ticket.assignedCounterId() != null) {
+            line = sentToCounter.get(ticket.assignedCounterId());
+        } else {
+            line = (ticket.isPriority() ? priority : normal).get(ticket.serviceId());
+        }
+        return line == null || line.isEmpty();
+    }
+
     /** The candidates a counter serving these services may call now, as the store would hand them over. */
     public List<Ticket> heads(int counterId, Collection<String> services) {
         List<Ticket> heads = new ArrayList<>(2 * services.size() + 1);

@@ -2,6 +2,7 @@ package vn.luot.core.domain.estimate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,10 +48,27 @@ public final class HallEstimator {
 
     /** The estimate of every waiting ticket of the hall. */
     public Map<UUID, WaitEstimate> forecast(HallState state, Function<String, Duration> meanServiceTime) {
-        Map<UUID, Long> calls = play(state, meanServiceTime, null);
+        return forecast(state, List.of(), meanServiceTime);
+    }
+
+    /**
+     * The estimate of every waiting ticket, and of each of the new tickets as if it alone were issued now,
+     * in one play: the same answers as {@link #estimate} for each new ticket, at the cost of one play.
+     *
+     * <p>A new ticket must be the newest of its line (queued now, numbered after every waiting one), as one
+     * being issued is. Until it would be called, a hall with it plays exactly as the hall without it (a
+     * candidate not chosen changes no choice), and it is a candidate only once its line is otherwise empty;
+     * so it is called at the first call in this play where the policy, offered it too, would choose it.
+     */
+    public Map<UUID, WaitEstimate> forecast(HallState state, List<Ticket> newTickets,
+                                            Function<String, Duration> meanServiceTime) {
+        Map<UUID, Long> calls = play(state, meanServiceTime, null, newTickets);
         Set<String> served = servedServices(state);
         Map<UUID, WaitEstimate> estimates = new HashMap<>();
         for (Ticket ticket : state.waiting()) {
+            estimates.put(ticket.id(), outcome(state, served, ticket, calls.get(ticket.id())));
+        }
+        for (Ticket ticket : newTickets) {
             estimates.put(ticket.id(), outcome(state, served, ticket, calls.get(ticket.id())));
         }
         return estimates;
@@ -63,7 +81,7 @@ public final class HallEstimator {
     public WaitEstimate estimate(HallState state, Ticket ticket, Function<String, Duration> meanServiceTime) {
         HallState withTicket = state.waiting().stream().anyMatch(t -> t.id().equals(ticket.id()))
                 ? state : state.with(ticket);
-        Map<UUID, Long> calls = play(withTicket, meanServiceTime, ticket.id());
+        Map<UUID, Long> calls = play(withTicket, meanServiceTime, ticket.id(), List.of());
         return outcome(withTicket, servedServices(withTicket), ticket, calls.get(ticket.id()));
     }
 
@@ -80,10 +98,12 @@ public final class HallEstimator {
     /**
      * Plays the calls forward.
      *
-     * @param stopAfter a ticket whose call ends the play early, or null to call everyone who can be
+     * @param stopAfter  a ticket whose call ends the play early, or null to call everyone who can be
+     * @param newTickets tickets not in the hall, each answered as if it alone were added (see {@link #forecast})
      * @return the epoch milliseconds each called ticket is called at
      */
-    private Map<UUID, Long> play(HallState state, Function<String, Duration> meanServiceTime, UUID stopAfter) {
+    private Map<UUID, Long> play(HallState state, Function<String, Duration> meanServiceTime, UUID stopAfter,
+                                 List<Ticket> newTickets) {
         List<HallState.OpenCounter> counters = state.counters();
         int n = counters.size();
         long now = state.now().toEpochMilli();
@@ -102,14 +122,18 @@ public final class HallEstimator {
         }
         CallLines lines = new CallLines(state.waiting());
         Map<UUID, Long> calls = new HashMap<>();
+        List<Ticket> pending = new ArrayList<>(newTickets);
         int left = n;
         while (left > 0 && !lines.isEmpty()) {
             int i = earliest(freeAt, finished);
             long at = callableFrom(freeAt[i], state.callingPeriods());
             HallState.OpenCounter counter = counters.get(i);
+            List<Ticket> heads = at < 0 ? List.of() : lines.heads(counter.id(), counter.services());
+            if (at >= 0 && !pending.isEmpty()) {
+                callNewTickets(pending, calls, counter, heads, streak[i], at, lines);
+            }
             Optional<Ticket> chosen = at < 0 ? Optional.empty()
-                    : policy.choose(counter.id(), lines.heads(counter.id(), counter.services()), streak[i],
-                    Instant.ofEpochMilli(at), targetWait);
+                    : policy.choose(counter.id(), heads, streak[i], Instant.ofEpochMilli(at), targetWait);
             if (chosen.isEmpty()) {
                 finished[i] = true;
                 left--;
@@ -124,7 +148,44 @@ public final class HallEstimator {
             streak[i] = CallPolicy.streakAfter(streak[i], called);
             freeAt[i] = at + meanServiceTime.apply(called.serviceId()).toMillis();
         }
+        // Nobody left to call: a new ticket alone would go to the first counter of its service still calling.
+        for (Ticket ticket : pending) {
+            long first = -1;
+            for (int i = 0; i < n; i++) {
+                long at = finished[i] ? -1 : callableFrom(freeAt[i], state.callingPeriods());
+                if (at >= 0 && mayCall(counters.get(i), ticket) && (first < 0 || at < first)) {
+                    first = at;
+                }
+            }
+            if (first >= 0) {
+                calls.put(ticket.id(), first);
+            }
+        }
         return calls;
+    }
+
+    /** Offers each new ticket that is a candidate now, alone with the real ones, to the counter's policy. */
+    private void callNewTickets(List<Ticket> pending, Map<UUID, Long> calls, HallState.OpenCounter counter,
+                                List<Ticket> heads, int streak, long at, CallLines lines) {
+        for (var it = pending.iterator(); it.hasNext(); ) {
+            Ticket ticket = it.next();
+            if (!mayCall(counter, ticket) || !lines.lineEmptyFor(ticket)) {
+                continue;
+            }
+            List<Ticket> offered = new ArrayList<>(heads.size() + 1);
+            offered.addAll(heads);
+            offered.add(ticket);
+            Optional<Ticket> chosen = policy.choose(counter.id(), offered, streak, Instant.ofEpochMilli(at), targetWait);
+            if (chosen.isPresent() && chosen.get().id().equals(ticket.id())) {
+                calls.put(ticket.id(), at);
+                it.remove();
+            }
+        }
+    }
+
+    private static boolean mayCall(HallState.OpenCounter counter, Ticket ticket) {
+        return ticket.assignedCounterId() != null ? ticket.assignedCounterId() == counter.id()
+                : counter.services().contains(ticket.serviceId());
     }
 
     private static int earliest(long[] freeAt, boolean[] finished) {

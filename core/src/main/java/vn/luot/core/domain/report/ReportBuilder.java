@@ -32,7 +32,8 @@ public final class ReportBuilder {
     private final ZoneId zone;
     private final Function<String, Duration> targetWait;
     private final Instant until;
-    private final Tally total = new Tally();
+    private final Duration slotLength;
+    private final Tally total;
     private final Map<String, Tally> groups = new TreeMap<>();
     private final Map<Integer, CounterTime> counters = new TreeMap<>();
     private final Map<String, List<Span>> waitingBySite = new HashMap<>();
@@ -41,12 +42,17 @@ public final class ReportBuilder {
     /**
      * @param targetWait each service's target wait
      * @param until      the end of the range, or now if that is earlier: open spans and waits end there
+     * @param slotLength the length of a booking slot: a booked citizen first called before its end was
+     *                   called within their slot window
      */
-    public ReportBuilder(GroupBy groupBy, ZoneId zone, Function<String, Duration> targetWait, Instant until) {
+    public ReportBuilder(GroupBy groupBy, ZoneId zone, Function<String, Duration> targetWait, Instant until,
+                         Duration slotLength) {
         this.groupBy = groupBy;
         this.zone = zone;
         this.targetWait = targetWait;
         this.until = until;
+        this.slotLength = slotLength;
+        this.total = new Tally(slotLength);
     }
 
     public void add(ReportTicket t) {
@@ -59,7 +65,7 @@ public final class ReportBuilder {
             case STAFF -> t.servedBy();
         };
         if (key != null) {
-            groups.computeIfAbsent(key, k -> new Tally()).add(t, targetWait);
+            groups.computeIfAbsent(key, k -> new Tally(slotLength)).add(t, targetWait);
         }
         arrivalsByHour[t.issuedHour()]++;
         Instant waitEnd = t.firstCalledAt() != null ? t.firstCalledAt()
@@ -91,7 +97,7 @@ public final class ReportBuilder {
                     case HOUR, SERVICE -> null;
                 };
                 if (key != null) {
-                    groups.computeIfAbsent(key, k -> new Tally()).addOpen(openTime, idle);
+                    groups.computeIfAbsent(key, k -> new Tally(slotLength)).addOpen(openTime, idle);
                 }
                 spreadOverHours(open.span(), counterHours);
             }
@@ -121,6 +127,7 @@ public final class ReportBuilder {
 
     /** The running counts and durations of one group. */
     private static final class Tally {
+        private final Duration slotLength;
         private final Map<Kpi, Long> counts = new HashMap<>();
         private final Distribution waits = new Distribution();
         private final Distribution services = new Distribution();
@@ -135,6 +142,10 @@ public final class ReportBuilder {
         private long satisfied;
         private final Map<String, Long> reasons = new TreeMap<>();
         private boolean hasOpenTime;
+
+        Tally(Duration slotLength) {
+            this.slotLength = slotLength;
+        }
         private Duration open = Duration.ZERO;
         private Duration idle = Duration.ZERO;
 
@@ -184,9 +195,9 @@ public final class ReportBuilder {
             }
             if (t.slotStart() != null) {
                 booked++;
-                // Served within its slot window: first called no later than the slot's start plus the
-                // service's target wait (a citizen who came early and was called early counts as within).
-                if (!t.firstCalledAt().isAfter(t.slotStart().plus(targetWait.apply(t.serviceId())))) {
+                // Served within its slot window: first called before the booked slot ended (a citizen who
+                // came early and was called early counts as within).
+                if (!t.firstCalledAt().isAfter(t.slotStart().plus(slotLength))) {
                     bookedInWindow++;
                 }
             }

@@ -147,6 +147,44 @@ class HallEstimatorTest {
     }
 
     @Test
+    @DisplayName("New tickets answered in the hall's one play wait exactly what each would wait if issued alone, in 300 random halls")
+    void newTicketsInOnePlayEqualSeparatePlays() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        List<String> services = List.of("chung-thuc", "ho-tich", "tra-ket-qua");
+        for (int hall = 0; hall < 300; hall++) {
+            Instant now = at(7 + random.nextInt(10), random.nextInt(60));
+            List<Ticket> waiting = new ArrayList<>();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                waiting.add(ticket(services.get(random.nextInt(3)), random.nextInt(8) == 0 ? "elderly" : null,
+                        now.minusSeconds(random.nextInt(3600))));
+            }
+            List<HallState.OpenCounter> counters = new ArrayList<>();
+            for (int c = 1 + random.nextInt(4); c > 0; c--) {
+                List<String> serves = random.nextBoolean() ? List.of(services.get(random.nextInt(3)))
+                        : List.of(services.get(random.nextInt(3)), services.get(random.nextInt(3))).stream().distinct().toList();
+                String busy = random.nextBoolean() ? serves.get(0) : null;
+                counters.add(new HallState.OpenCounter(c, serves, random.nextInt(3), busy,
+                        busy == null ? null : now.minusSeconds(random.nextInt(1200))));
+            }
+            HallState state = hall(now, counters, waiting);
+            List<Ticket> newTickets = new ArrayList<>();
+            for (String service : services) {
+                newTickets.add(new Ticket(UUID.randomUUID(), "~".repeat(20), THURSDAY, "hac-thanh", service, null,
+                        Channel.KIOSK, TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null));
+            }
+            newTickets.add(new Ticket(UUID.randomUUID(), "~".repeat(20), THURSDAY, "hac-thanh", "ho-tich", "pregnant",
+                    Channel.KIOSK, TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null));
+
+            Map<UUID, WaitEstimate> together = estimator.forecast(state, newTickets, MEAN);
+
+            for (Ticket t : newTickets) {
+                assertThat(together.get(t.id())).as("hall %d, %s %s", hall, t.serviceId(), t.priorityGroup())
+                        .isEqualTo(estimator.estimate(state, t, MEAN));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Once a normal ticket is past its target, at most two priority tickets in a row are called ahead of it")
     void antiStarvation() {
         Ticket overdue = ticket("chung-thuc", null, at(8, 30));

@@ -67,6 +67,30 @@ class ReportFormulasTest {
         assertThat(counter.busy().spans()).containsExactly(span(14, 34));
     }
 
+    @Test
+    @DisplayName("A booking is within its window when first called before its slot ends; an estimate off by exactly 5 minutes is right")
+    void bookingWindowAndEstimateTolerance() {
+        ReportBuilder builder = new ReportBuilder(GroupBy.DAY, java.time.ZoneId.of("Asia/Ho_Chi_Minh"),
+                service -> Duration.ofMinutes(15), at(120), Duration.ofMinutes(15));
+        // Slot at minute 30: one called at 44 (within), one at 46 (after the slot ended).
+        builder.add(booked(0, 44, 30, 39));
+        builder.add(booked(1, 46, 30, 44));
+
+        Figures total = builder.build().total();
+
+        assertThat(total.get(Kpi.BOOKINGS_IN_WINDOW_SHARE)).isEqualTo(0.5);
+        // Waits 44 and 46 against estimates 39 and 44: errors 5 (right) and 2 (right).
+        assertThat(total.get(Kpi.ESTIMATE_WITHIN_5_SHARE)).isEqualTo(1.0);
+        assertThat(total.get(Kpi.ESTIMATE_MEAN_ABSOLUTE_ERROR)).isEqualTo(3.5);
+    }
+
+    private static ReportTicket booked(int n, int calledAt, int slotAt, int estimate) {
+        return new ReportTicket(java.util.UUID.randomUUID(), "A00" + n, java.time.LocalDate.of(2026, 11, 26), 8,
+                "hac-thanh", "chung-thuc", vn.luot.core.domain.ticket.Channel.BOOKING,
+                vn.luot.core.domain.ticket.TicketStatus.COMPLETED, at(0), at(calledAt), at(calledAt), at(calledAt),
+                at(calledAt + 5), 2, "lan", estimate, at(slotAt), 0, 0, null, null);
+    }
+
     private static Span span(int from, int to) {
         return new Span(at(from), at(to));
     }
