@@ -160,7 +160,7 @@ public final class LuotServer {
         Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
         BalancingStore balancingStore = BalancingStore.create(pool);
         BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
-        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore, vertx);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),

@@ -33,8 +33,11 @@ public final class Suggestions {
     private final LiveHub hub;
     private final BalancingService balancing;
     private final BalancingStore store;
+    private final io.vertx.core.Vertx vertx;
 
-    public Suggestions(LuotConfig config, LiveHub hub, BalancingService balancing, BalancingStore store) {
+    public Suggestions(LuotConfig config, LiveHub hub, BalancingService balancing, BalancingStore store,
+                       io.vertx.core.Vertx vertx) {
+        this.vertx = vertx;
         this.catalogue = config.catalogue();
         CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         HallEstimator estimator = new HallEstimator(policy,
@@ -46,13 +49,14 @@ public final class Suggestions {
         this.store = store;
     }
 
+    /** The rules play the halls forward many times over: off the event loop, on a worker thread. */
     public Future<List<Suggestion>> now() {
-        return hub.halls().map(halls -> {
+        return hub.halls().compose(halls -> vertx.executeBlocking(() -> {
             List<SuggestionRules.SiteHall> sites = new ArrayList<>();
             catalogue.sites().forEach(site -> sites.add(new SuggestionRules.SiteHall(site,
                     halls.states().get(site.id()))));
             return rules.suggest(sites, serviceId -> halls.means().getOrDefault(serviceId, java.time.Duration.ZERO));
-        });
+        }));
     }
 
     /**
