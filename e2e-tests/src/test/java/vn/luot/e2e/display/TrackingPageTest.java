@@ -36,12 +36,14 @@ class TrackingPageTest extends PageTest {
         server.issue("hac-thanh", "chung-thuc");
         server.issue("hac-thanh", "chung-thuc");
         JsonObject mine = server.issue("hac-thanh", "chung-thuc");
-        assertThat(mine.getString("trackingUrl")).endsWith("/t/" + mine.getString("id"));
+        String link = "/t/" + mine.getString("id") + "?s=" + mine.getString("holderSecret");
+        assertThat(mine.getString("trackingUrl")).endsWith(link);
 
-        browser.go(baseUrl() + "/t/" + mine.getString("id"));
+        browser.go(baseUrl() + link);
         awaitTicket();
 
-        assertThat(browser.driver().getCurrentUrl()).endsWith("/track/?ticket=" + mine.getString("id"));
+        assertThat(browser.driver().getCurrentUrl())
+                .endsWith("/track/?ticket=" + mine.getString("id") + "&s=" + mine.getString("holderSecret"));
         assertThat(text(browser, "#ticket-number")).isEqualTo("A003");
         assertThat(text(browser, "#ticket-status")).isEqualTo("Đang chờ");
         assertThat(text(browser, "#ahead-row dt")).isEqualTo("Số người đang chờ phía trước");
@@ -55,7 +57,7 @@ class TrackingPageTest extends PageTest {
 
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "1".equals(text(browser, "#people-ahead")));
-        // Counter 1 has just called A001 (5 minutes), then A002 (5 more): the estimate counts both.
+        // One ahead, and the counter has just begun the ticket it called: the estimator waits for both.
         assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");
         act(server, manager, 1, "complete", null);
         act(server, manager, 1, "call-next", null);
@@ -85,7 +87,7 @@ class TrackingPageTest extends PageTest {
         server.issue("hac-thanh", "dat-dai");
         JsonObject mine = server.issue("hac-thanh", "dat-dai");
 
-        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id"));
+        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id") + "&s=" + mine.getString("holderSecret"));
         awaitTicket();
 
         assertThat(text(browser, "#estimated-wait")).isEqualTo(
