@@ -94,6 +94,12 @@ class OutboxDeliveryTest {
         }
     }
 
+    /** Pending messages whose tries the sender has recorded at least this many times. */
+    private long triedInOutbox(int attempts) {
+        return server.count("SELECT count(*) FROM notification_outbox WHERE status = 'pending' AND attempts >= "
+                + attempts);
+    }
+
     private String book(String slot, String phone) {
         Response r = server.api().post("/api/v1/bookings", new JsonObject().put("siteId", "hac-thanh")
                 .put("serviceId", "ho-tich").put("slotStart", slot).put("name", "Trần Thị Bình").put("phone", phone));
@@ -112,9 +118,12 @@ class OutboxDeliveryTest {
         server.api().post("/api/v1/bookings/cancel", new JsonObject().put("code", cancelled).put("phone", "0901234567"));
         assertThat(server.count("SELECT count(*) FROM notification_outbox WHERE status = 'pending'")).isEqualTo(5);
 
-        await("the gateway was tried for the 4 messages due now", () -> seen.size() == 4);
+        // Each wait below also waits for the sender to record the try: the clock must not move while an
+        // answer is on its way, or the next try would be planned from the moved clock (a test race, not a loss).
+        await("the gateway was tried for the 4 messages due now", () -> seen.size() == 4 && triedInOutbox(1) == 4);
         server.clock().advance(Duration.ofMinutes(61));
-        await("each was tried again during the hour", () -> seen.values().stream().allMatch(n -> n >= 2));
+        await("each was tried again during the hour", () -> seen.values().stream().allMatch(n -> n >= 2)
+                && triedInOutbox(2) == 4);
         assertThat(accepted).isEmpty();
 
         down.set(false);
