@@ -108,7 +108,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).until(condition);
+        // A page that re-renders an element between finding it and reading it has not failed the condition
+        // yet: look again (the desk's site cards are redrawn when the recommendation arrives).
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(25))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Runs JavaScript in the page and returns its result; a returned promise is awaited. */
