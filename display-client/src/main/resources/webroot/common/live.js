@@ -236,6 +236,11 @@
         if (this.handlers.onMissing) this.handlers.onMissing(message.error);
         return;
       }
+      // A manager moved the ticket to the other site (issue 10): where to go now, Vietnamese first.
+      if (message.type === 'moved') {
+        if (this.handlers.onMoved) this.handlers.onMoved(message);
+        return;
+      }
       if (message.type !== 'ticket') return;
       this.attempt = 0;
       this.handlers.onTicket(message);

@@ -66,7 +66,7 @@
   }
 
   function show(screen) {
-    ['start', 'priority', 'ticket', 'closed', 'error'].forEach((id) => { $(id).hidden = id !== screen; });
+    ['start', 'priority', 'checkin', 'ticket', 'closed', 'error'].forEach((id) => { $(id).hidden = id !== screen; });
     document.body.dataset.screen = screen;
     state.screenSince = Date.now();
     document.body.dataset.tapReady = 'false';
@@ -78,7 +78,9 @@
     return Date.now() - state.screenSince >= TAP_GUARD_MS;
   }
 
-  function minutes(value) {
+  /** The server's estimate in words; it says when a ticket would not be reached before closing. */
+  function minutes(value, notBeforeClosing) {
+    if (notBeforeClosing) return T.t('kiosk.notBeforeClosing');
     return value === null || value === undefined ? T.t('kiosk.noCounterOpen') : T.t('word.aboutMinutes', { minutes: value });
   }
 
@@ -107,7 +109,7 @@
       button.appendChild(span('service-name', T.name(service.name)));
       const here = line.here;
       button.appendChild(span('here', T.t('kiosk.waitingHere', { waiting: here.waiting }) + ' · '
-        + minutes(here.estimatedWaitMinutes)));
+        + minutes(here.estimatedWaitMinutes, here.notBeforeClosing)));
       if (faster) {
         const el = span('faster', fasterWords(faster));
         el.dataset.site = faster.siteId;
@@ -119,20 +121,17 @@
   }
 
   /**
-   * The other site worth the trip for this service, or null: the server's rule decides (today
-   * FasterSiteRule through GET /api/v1/kiosk; a recommendation endpoint later), this function only
-   * picks the best site it flagged and the minutes saved. The one place the kiosk reads that rule.
+   * The other site worth the trip for this service, or null. The server's recommendation rule decides
+   * (domain/balancing/SiteRecommendation, the same rule as GET /api/v1/recommendation, travel time
+   * included) and says the minutes saved; this function only reads its answer.
    */
   function fasterElsewhere(line) {
-    const flagged = line.elsewhere.filter((there) => there.muchFaster);
-    if (flagged.length === 0) return null;
-    flagged.sort((a, b) => (a.estimatedWaitMinutes || 0) - (b.estimatedWaitMinutes || 0));
-    const best = flagged[0];
-    const here = line.here.estimatedWaitMinutes;
+    const sent = line.elsewhere.find((there) => there.muchFaster);
+    if (!sent) return null;
     return {
-      siteId: best.siteId,
-      minutesSaved: here === null || here === undefined ? null : here - (best.estimatedWaitMinutes || 0),
-      minutesThere: best.estimatedWaitMinutes,
+      siteId: sent.siteId,
+      minutesSaved: sent.minutesSaved === undefined ? null : sent.minutesSaved,
+      minutesThere: sent.estimatedWaitMinutes,
     };
   }
 
@@ -284,6 +283,61 @@
     return null;
   }
 
+  /**
+   * "Tôi đã đặt lịch": the citizen types the booking code or the phone number, or shows the booking's QR
+   * code to the scanner, which types the code and Enter. The server finds the booking and checks it in,
+   * once (a second press gets the same ticket), then the ticket shows as any other.
+   */
+  function openCheckIn() {
+    if (!tapAllowed()) return;
+    clearTimeout(state.idleTimer);
+    $('checkin-input').value = '';
+    $('checkin-error').hidden = true;
+    show('checkin');
+    $('checkin-input').focus();
+    state.idleTimer = setTimeout(backToStart, PRIORITY_SCREEN_IDLE_MS);
+  }
+
+  async function checkIn(event) {
+    event.preventDefault();
+    const typed = $('checkin-input').value.trim();
+    if (!typed || state.busy) return;
+    state.busy = true;
+    clearTimeout(state.idleTimer);
+    $('checkin-submit').disabled = true;
+    $('checkin-error').hidden = true;
+    // Digits alone are a phone number; anything else is read as the code.
+    const body = /^[+0-9 .-]{9,}$/.test(typed) ? { phone: typed } : { code: typed };
+    if (printerId) body.printerId = printerId;
+    let answer = null;
+    let refusal = null;
+    for (let attempt = 0; attempt <= RETRY_MS.length && !answer && !refusal; attempt++) {
+      try {
+        const response = await fetch('/api/v1/kiosk/' + encodeURIComponent(siteId) + '/check-in', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Accept-Language': T.lang() },
+          body: JSON.stringify(body),
+        });
+        const json = await response.json().catch(() => ({}));
+        if (response.status === 201) answer = json;
+        else if (response.status < 500) refusal = json.message || T.t('kiosk.checkinNotFound');
+      } catch (e) {
+        // the answer was lost: checking in again gets the same ticket
+      }
+      if (!answer && !refusal && attempt < RETRY_MS.length) await new Promise((r) => setTimeout(r, RETRY_MS[attempt]));
+    }
+    $('checkin-submit').disabled = false;
+    if (answer) {
+      showTicket(answer.ticket);
+      return;
+    }
+    state.busy = false;
+    $('checkin-error').textContent = refusal || T.t('kiosk.tryAgain');
+    $('checkin-error').hidden = false;
+    $('checkin-input').select();
+    state.idleTimer = setTimeout(backToStart, PRIORITY_SCREEN_IDLE_MS);
+  }
+
   async function showTicket(ticket) {
     await refreshPrinter();
     const prints = printerId && state.printer && state.printer.prints;
@@ -294,7 +348,7 @@
     $('ticket-priority').textContent = group ? T.t('word.priority') + ': ' + T.name(group.name) : '';
     $('ticket-ahead').textContent = ticket.position === 0 ? T.t('kiosk.nobodyAhead')
       : T.t('kiosk.people', { count: ticket.position });
-    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes);
+    $('ticket-wait').textContent = minutes(ticket.estimatedWaitMinutes, ticket.notBeforeClosing);
     const status = $('print-status');
     if (prints) {
       status.textContent = T.t('kiosk.printing');
@@ -454,9 +508,11 @@
   }
 
   function follow(site) {
+    // The managers' notices of this kiosk's own site (issue 10), from the same stream.
+    const notices = site === siteId ? new Luot.Notices($('manager-notices')) : null;
     new Luot.SiteStream(site, {
-      onSnapshot: scheduleRefresh,
-      onEvent: scheduleRefresh,
+      onSnapshot: (snapshot) => { if (notices) notices.load(snapshot); scheduleRefresh(); },
+      onEvent: (event) => { if (notices) notices.apply(event); scheduleRefresh(); },
       onStatus: (status) => {
         if (status === 'offline') state.streamsDown.add(site);
         if (status === 'online') state.streamsDown.delete(site);
@@ -491,6 +547,9 @@
     $('language').addEventListener('click', switchLanguage);
     $('no-priority').addEventListener('click', () => issue(null));
     $('back').addEventListener('click', () => { if (!state.busy) backToStart(); });
+    $('booked').addEventListener('click', openCheckIn);
+    $('checkin-form').addEventListener('submit', checkIn);
+    $('checkin-back').addEventListener('click', () => { if (!state.busy) backToStart(); });
     $('done').addEventListener('click', () => { if (tapAllowed()) backToStart(); });
     Object.keys(state.sites).forEach(follow);
     setInterval(refreshQueues, QUEUES_EVERY_MS);

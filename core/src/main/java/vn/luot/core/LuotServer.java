@@ -20,7 +20,24 @@ import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.auth.StaffAccounts;
 import vn.luot.core.auth.StaffService;
 import vn.luot.core.auth.Tokens;
+import vn.luot.core.booking.BookingJobs;
+import vn.luot.core.balancing.BalancingService;
+import vn.luot.core.balancing.HallLines;
+import vn.luot.core.balancing.Recommendations;
+import vn.luot.core.domain.notify.BookingNotices;
+import vn.luot.core.domain.ticket.ServiceDay;
+import vn.luot.core.notify.LogNotifier;
+import vn.luot.core.notify.Notifier;
+import vn.luot.core.notify.OutboxSender;
+import vn.luot.core.notify.TurnNearWatcher;
+import vn.luot.core.notify.WebhookNotifier;
+import vn.luot.core.store.OutboxStore;
+import vn.luot.core.balancing.Suggestions;
 import vn.luot.core.booking.BookingService;
+import vn.luot.core.booking.DailyLimits;
+import vn.luot.core.store.ErasureStore;
+import vn.luot.core.store.LimitStore;
+import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
 import vn.luot.core.db.Migrations;
@@ -29,14 +46,19 @@ import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
 import vn.luot.core.http.AuthHandler;
+import vn.luot.core.http.BalancingHandler;
 import vn.luot.core.http.BookingHandler;
 import vn.luot.core.http.CounterHandler;
 import vn.luot.core.http.Failures;
 import vn.luot.core.http.HttpServerVerticle;
 import vn.luot.core.http.IssuingHandler;
 import vn.luot.core.http.KioskHandler;
+import vn.luot.core.http.ManagerHandler;
 import vn.luot.core.http.OpsHandler;
+import vn.luot.core.http.PlanHandler;
 import vn.luot.core.http.PrinterHandler;
+import vn.luot.core.http.RatingHandler;
+import vn.luot.core.http.ReportHandler;
 import vn.luot.core.http.SiteHandler;
 import vn.luot.core.http.StaffAuth;
 import vn.luot.core.http.TicketHandler;
@@ -44,6 +66,7 @@ import vn.luot.core.http.WorkstationHandler;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.live.LiveHub;
+import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.limits.LoginThrottle;
@@ -54,10 +77,15 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.ratings.RatingService;
+import vn.luot.core.reports.ExportService;
+import vn.luot.core.reports.ReportService;
 import vn.luot.core.store.AfterHoursStore;
+import vn.luot.core.store.BalancingStore;
 import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.store.RatingStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -71,13 +99,16 @@ public final class LuotServer {
 
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool reportPool;
     private final List<String> deployments;
     private final int port;
     private final ApiRouter.Handlers handlers;
 
-    private LuotServer(Vertx vertx, Pool pool, List<String> deployments, int port, ApiRouter.Handlers handlers) {
+    private LuotServer(Vertx vertx, Pool pool, Pool reportPool, List<String> deployments, int port,
+                       ApiRouter.Handlers handlers) {
         this.vertx = vertx;
         this.pool = pool;
+        this.reportPool = reportPool;
         this.deployments = deployments;
         this.port = port;
         this.handlers = handlers;
@@ -90,7 +121,13 @@ public final class LuotServer {
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
-        QueueStore store = QueueStore.create(pool);
+        Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
+                "luot-reports");
+        ReportStore reportStore = ReportStore.create(reportPool);
+        ReportService reports = new ReportService(reportStore, config.catalogue(), clock,
+                config.booking().slots().slotLength());
+        ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
+        QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
@@ -107,11 +144,23 @@ public final class LuotServer {
         PrintStore printStore = PrintStore.create(pool);
         PrinterService printers = new PrinterService(config.printing(), printStore, clock);
         PrinterHub printerHub = new PrinterHub(databaseUrl);
-        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone()), queue,
-                config.catalogue(), clock);
+        BookingNotices notices = new BookingNotices(config.catalogue(), config.messages().reminderLead());
+        OutboxStore outbox = OutboxStore.create(pool);
+        BookingService bookings = new BookingService(BookingStore.create(pool, config.catalogue().timeZone(), notices, clock),
+                queue, config.catalogue(), config.booking(), clock);
+        Notifier notifier = config.messages().webhookUrl() == null ? new LogNotifier()
+                : new WebhookNotifier(vertx, config.messages().webhookUrl(), config.messages().webhookSecret(),
+                config.messages().timeout());
+        TurnNearWatcher turnNear = new TurnNearWatcher(outbox, queue, notices, config.booking().turnNearAhead(),
+                config.catalogue().timeZone(), clock);
         StaffLookup lookup = new StaffLookup(queue, store, ReportStore.create(pool), bookings,
                 config.catalogue().timeZone(), clock);
         StaffViews staffViews = new StaffViews(views);
+        HallLines hallLines = HallLines.of(hub, config.catalogue().sites().stream().map(s -> s.id()).toList());
+        Recommendations recommendations = new Recommendations(config.catalogue(), config.balancing(), hallLines);
+        BalancingStore balancingStore = BalancingStore.create(pool);
+        BalancingService balancing = new BalancingService(config, balancingStore, events, hub, views, clock);
+        Suggestions suggestions = new Suggestions(config, hub, balancing, balancingStore, vertx);
         ApiRouter.Handlers handlers = new ApiRouter.Handlers(
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
@@ -127,9 +176,18 @@ public final class LuotServer {
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),
                                 metrics.openSockets("printer"))),
-                new BookingHandler(bookings, staffViews, views, config.catalogue().timeZone()),
+                new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
+                        new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
+                        staffViews, views, config, clock),
                 new WorkstationHandler(lookup, staffViews),
-                new IssuingHandler(issuing, views));
+                new IssuingHandler(issuing, views),
+                new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(
+                        new RatingService(RatingStore.create(pool), store, config.ratings(), clock), views, holderSecrets), exports),
+
+                new BalancingHandler(recommendations, config.catalogue(), views, clock),
+                new ManagerHandler(balancing, suggestions, views, config.catalogue().timeZone(), clock),
+
+                new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
 
         return Migrations.run(pool)
@@ -141,14 +199,45 @@ public final class LuotServer {
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
-                    return vertx.deployVerticle(printerHub);
+                    return balancing.restoreNotices();
                 })
+                .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
+                    return vertx.deployVerticle(new BookingJobs(bookings, turnNear, erasure(pool, config, clock),
+                            config.booking().jobsEvery(), registry));
+                })
+                .compose(bookingJobsId -> {
+                    deployments.add(bookingJobsId);
+                    return vertx.deployVerticle(new OutboxSender(outbox, notifier, config.messages().templates(),
+                            config.messages().retry(), config.messages().sendEvery(), clock));
+                })
+                .compose(senderId -> {
+                    deployments.add(senderId);
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server(), deployments);
                 })
-                .map(port -> new LuotServer(vertx, pool, deployments, port, handlers))
-                .onFailure(e -> pool.close());
+                .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
+                .onFailure(e -> {
+                    pool.close();
+                    reportPool.close();
+                });
+    }
+
+    /** The daily erasure of personal data older than booking.keepPersonalDataDays (see the README). */
+    private static BookingJobs.Erasure erasure(Pool pool, LuotConfig config, Clock clock) {
+        ErasureStore store = ErasureStore.create(pool);
+        return new BookingJobs.Erasure() {
+            @Override
+            public Future<ErasureStore.Erased> run() {
+                java.time.LocalDate today = ServiceDay.of(clock.instant(), config.catalogue().timeZone());
+                return store.eraseBefore(today.minusDays(config.booking().keepPersonalDataDays()), clock.instant());
+            }
+
+            @Override
+            public java.time.Instant now() {
+                return clock.instant();
+            }
+        };
     }
 
     public int port() {
@@ -169,7 +258,10 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> pool.close());
+        return undeployed.compose(done -> {
+            handlers.reporting().exports().close();
+            return reportPool.close();
+        }).compose(done -> pool.close());
     }
 
     /**

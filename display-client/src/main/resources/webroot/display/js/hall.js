@@ -47,6 +47,7 @@
     counters: Luot.Centre.listParam(params, 'counters'),
   });
   const flashing = new Map();
+  const managerNotices = new Luot.Notices($('manager-notices'));
 
   $('centre-name').textContent = Luot.i18n.name(centre.name);
   $('site-name').textContent = Luot.i18n.name(site.name);
@@ -61,6 +62,7 @@
     onSnapshot(snapshot) {
       state.snapshots++;
       syncClock(snapshot.at);
+      managerNotices.load(snapshot);
       const missed = model.load(snapshot);
       missed.forEach(flash);
       render();
@@ -68,6 +70,7 @@
     },
     onEvent(event) {
       state.events++;
+      managerNotices.apply(event);
       const call = model.apply(event);
       if (call) flash(call);
       render();
@@ -168,6 +171,7 @@
   }
 
   function estimate(line) {
+    if (line.notBeforeClosing) return t('display.notBeforeClosing');
     if (line.estimatedWaitMinutes === null || line.estimatedWaitMinutes === undefined) {
       return t('display.noCounterOpen');
     }

@@ -145,7 +145,7 @@
   }
 
   /** Each site's estimated wait for the chosen service; the faster one is marked. */
-  function renderEstimates() {
+  function renderEstimates(answered) {
     const box = $('site-estimates');
     if (!desk.catalogue || !box) return;
     box.textContent = '';
@@ -157,9 +157,9 @@
         estimates[site.id] = line.estimatedWaitMinutes;
       }
     });
-    const known = Object.entries(estimates);
-    const fastest = known.length > 1 && new Set(known.map(([, m]) => m)).size > 1
-      ? known.reduce((a, b) => (b[1] < a[1] ? b : a))[0] : null;
+    // Which site is worth it is the server's rule (GET /api/v1/recommendation, travel time included).
+    const rec = desk.recommendation && desk.recommendation.serviceId === serviceId ? desk.recommendation : null;
+    const fastest = rec && rec.verdict === 'go_elsewhere' ? rec.recommendedSiteId : null;
     desk.catalogue.sites.forEach((site) => {
       const card = document.createElement('div');
       card.className = 'site-estimate';
@@ -195,6 +195,27 @@
       box.appendChild(card);
     });
     $('other-site-faster').hidden = !fastest || fastest === desk.siteId;
+    $('other-site-reason').textContent = rec && fastest && fastest !== desk.siteId ? i18n.name(rec.reason) : '';
+    if (!answered) askRecommendation();
+  }
+
+  /** Asks the server's recommendation for the chosen service from this desk's site (after the lines settle). */
+  function askRecommendation() {
+    clearTimeout(desk.recommendationTimer);
+    desk.recommendationTimer = setTimeout(async () => {
+      const serviceId = desk.serviceId;
+      if (!serviceId) return;
+      try {
+        const answer = await Staff.get('/api/v1/recommendation?serviceId=' + encodeURIComponent(serviceId)
+          + '&from=' + encodeURIComponent(desk.siteId));
+        if (answer.serviceId === desk.serviceId) {
+          desk.recommendation = answer;
+          renderEstimates(true);
+        }
+      } catch (e) {
+        // keep the last answer; the next change asks again
+      }
+    }, 200);
   }
 
   function issue() {

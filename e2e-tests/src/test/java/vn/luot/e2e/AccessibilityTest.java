@@ -40,6 +40,9 @@ class AccessibilityTest {
     static final Screen COUNTER_SCREEN = new Screen(1366, 768);
     static final Screen PHONE = new Screen(360, 740);
     static final Screen DESK = new Screen(1366, 768);
+    static final Screen TABLET = new Screen(1280, 800);
+    static final Screen REPORTS_DESK = new Screen(1440, 900);
+    static final Screen MANAGER_SCREEN = new Screen(1440, 900);
 
     /** What a step of a page state can use: the server, the browser, the tickets made for the states. */
     static final class Fixture {
@@ -145,6 +148,25 @@ class AccessibilityTest {
         return f -> f.server.clock().set(ZonedDateTime.of(2026, 11, 26, 8, 45, 0, 0, MutableClock.CENTRE).toInstant());
     }
 
+    /** The rating tablet of counter 3 with its device token, online and idle. */
+    static Step rateTablet() {
+        return f -> {
+            String token = f.server.api().post("/api/v1/counters/3/rating-token", null,
+                    TestServer.bearer(f.server.adminToken())).json().getString("token");
+            f.browser.script("localStorage.setItem('luot.rate.token.3', arguments[0])", token);
+            f.browser.driver().navigate().refresh();
+            f.awaitScript("window.LuotRate && LuotRate.screen === 'idle' && LuotRate.status === 'online'");
+        };
+    }
+
+    /** Counter 3 calls its next hộ tịch ticket and completes it, so its tablet asks for a rating. */
+    static Step serveAtCounter3() {
+        return f -> {
+            assertThat(f.server.act(3, "call-next", f.managerToken).status()).isEqualTo(200);
+            assertThat(f.server.act(3, "complete", f.managerToken).status()).isEqualTo(200);
+        };
+    }
+
     /** Every page and state checked, in order. Add a page here, one line per state. */
     static Stream<Named<PageState>> pages() {
         return Stream.of(
@@ -190,7 +212,40 @@ class AccessibilityTest {
                                 .then(f -> f.browser.find("#btn-call-next").click())
                                 .then(f -> f.awaitScript("document.body.dataset.mode === 'called'")), NOTHING),
                 page("guidance desk, logged out", DESK, "/staff/desk.html?site=hac-thanh", loggedOut()),
-                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING)
+                page("guidance desk, logged in", DESK, f -> f.url("/"), f -> f.logIn("/staff/desk.html?site=hac-thanh"), NOTHING),
+                // Ratings (issue 14): last, because serving at counter 3 changes the fixture's tickets.
+                page("rating tablet, device token", TABLET, "/rate/?counter=3", f -> {
+                    f.browser.script("localStorage.clear()");
+                    f.browser.driver().navigate().refresh();
+                    f.awaitScript("window.LuotRate && LuotRate.screen === 'setup'");
+                }),
+                page("rating tablet, question", TABLET, "/rate/?counter=3", rateTablet().then(serveAtCounter3())
+                        .then(f -> f.awaitScript("LuotRate.screen === 'question'"))),
+                page("rating tablet, reasons", TABLET, "/rate/?counter=3", rateTablet().then(serveAtCounter3())
+                        .then(f -> f.awaitScript("LuotRate.screen === 'question'"))
+                        .then(f -> f.browser.find("#levels button[data-level='dissatisfied']").click())
+                        .then(f -> f.awaitScript("LuotRate.screen === 'reasons'"))),
+                page("tracking page, rating offered after service", PHONE, f -> {
+                    assertThat(f.server.act(1, "complete", f.managerToken).status()).isEqualTo(200);
+                    return f.url("/track/?ticket=" + f.calledTicket.getString("id") + "&s="
+                            + f.calledTicket.getString("holderSecret"));
+                }, f -> f.awaitScript("window.LuotTrackRating && LuotTrackRating.state === 'offered'"), NOTHING),
+                page("reports page, logged out", REPORTS_DESK, "/manager/reports.html", loggedOut()),
+                page("reports page, with figures and charts", REPORTS_DESK, f -> f.url("/"),
+                        ((Step) f -> f.logIn("/manager/reports.html?from=2026-11-26&to=2026-11-26&groupBy=service"))
+                                .then(f -> f.awaitScript("window.LuotReports && LuotReports.loaded > 0 "
+                                        + "&& LuotReports.charts >= 4")), NOTHING),
+                // The citizens' phone pages (issue 11).
+                page("booking page", PHONE, "/book/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking page, in English", PHONE, "/book/?lang=en", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("booking manage page", PHONE, "/book/manage.html", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("remote number page", PHONE, "/book/now/", f -> f.awaitScript("window.LuotBook && LuotBook.ready")),
+                page("manager console, logged out", MANAGER_SCREEN, "/manager/", loggedOut()),
+                page("manager console, logged in", MANAGER_SCREEN, f -> f.url("/"),
+                        ((Step) f -> f.logIn("/manager/"))
+                                .then(f -> f.awaitScript("window.LuotManager && LuotManager.refreshes > 0")), NOTHING),
+                page("kiosk, booked citizen's check-in", KIOSK_PORTRAIT, "/kiosk/?site=hac-thanh&printer=kiosk-1",
+                        kioskReady().then(tap("#booked")).then(screen("checkin")))
         );
     }
 

@@ -5,17 +5,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.booking.Booking;
 import vn.luot.core.domain.booking.BookingCode;
 import vn.luot.core.domain.booking.BookingRequest;
 import vn.luot.core.domain.booking.BookingStatus;
+import vn.luot.core.domain.booking.MissedBooking;
+import vn.luot.core.domain.booking.PhoneNumber;
+import vn.luot.core.domain.booking.Slot;
+import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.domain.catalogue.Catalogue;
+import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.domain.ticket.Channel;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.domain.ticket.TicketRequest;
@@ -32,15 +43,27 @@ import vn.luot.core.store.BookingStore;
  * conditional update. An attempt that finds the booking already checked in answers with its ticket.
  */
 public final class BookingService {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private final BookingStore store;
     private final QueueService queue;
     private final Catalogue catalogue;
     private final ZoneId zone;
     private final Clock clock;
+    private final SlotCalendar calendar;
+    private final LuotConfig.Booking settings;
     /** The last day whose earlier unchecked bookings were marked as not come. */
     private final AtomicReference<LocalDate> settledDay = new AtomicReference<>();
 
-    public BookingService(BookingStore store, QueueService queue, Catalogue catalogue, Clock clock) {
+    /** How many free slots a citizen is offered when the one chosen is full. */
+    static final int NEAREST_FREE_OFFERED = 3;
+    /** How far from the wanted day free slots are looked for when it is full. */
+    private static final int NEAREST_FREE_DAYS = 7;
+
+    public BookingService(BookingStore store, QueueService queue, Catalogue catalogue, LuotConfig.Booking settings,
+                          Clock clock) {
+        this.settings = settings;
+        this.calendar = new SlotCalendar(settings.slots(), catalogue.timeZone());
         this.store = store;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -52,6 +75,14 @@ public final class BookingService {
     public record CheckIn(Booking booking, TicketView ticket, boolean replayed) {
     }
 
+    /** A slot and how many of its places are still free. */
+    public record SlotPlaces(Slot slot, int free) {
+    }
+
+    /**
+     * Books a place in a slot. The slot must be one the {@link SlotCalendar} gives out now; the store
+     * takes the place, so a full slot fails with {@link Problem#SLOT_FULL} (see {@link #nearestFree}).
+     */
     public Future<BookingStore.Outcome> book(BookingRequest request, String idempotencyKey) {
         try {
             catalogue.requireOffered(request.siteId(), request.serviceId());
@@ -59,11 +90,76 @@ public final class BookingService {
             var site = catalogue.site(request.siteId());
             // Checked once here so that a bad request fails before the store is asked anything.
             Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone);
+            Slot slot = calendar.requireBookable(site, request.serviceId(), request.slotStart(), now);
             return store.add(() -> Booking.book(UUID.randomUUID(), BookingCode.random(), request, site, now, zone),
-                    idempotencyKey, request.fingerprint());
+                    slot.places(), idempotencyKey, request.fingerprint());
         } catch (QueueException e) {
             return Future.failedFuture(e);
         }
+    }
+
+    /** The slots of the service at the site between two days that can be booked now, with their free places. */
+    public Future<List<SlotPlaces>> slots(String siteId, String serviceId, LocalDate from, LocalDate to) {
+        try {
+            catalogue.requireOffered(siteId, serviceId);
+            List<Slot> slots = calendar.bookable(catalogue.site(siteId), serviceId, from, to, clock.instant());
+            if (slots.isEmpty()) {
+                return Future.succeededFuture(List.of());
+            }
+            return store.taken(siteId, serviceId, slots.get(0).start(), slots.get(slots.size() - 1).end())
+                    .map(taken -> slots.stream()
+                            .map(s -> new SlotPlaces(s, Math.max(0, s.places() - taken.getOrDefault(s.start(), 0))))
+                            .toList());
+        } catch (QueueException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    /** The free slots nearest to one that is full, a week either side at most: what the citizen is offered instead. */
+    public Future<List<Slot>> nearestFree(String siteId, String serviceId, Instant wanted) {
+        LocalDate day = ServiceDay.of(wanted, zone);
+        return slots(siteId, serviceId, day.minusDays(NEAREST_FREE_DAYS), day.plusDays(NEAREST_FREE_DAYS))
+                .map(places -> {
+                    Map<Instant, Integer> free = new HashMap<>();
+                    places.forEach(p -> free.put(p.slot().start(), p.free()));
+                    return SlotCalendar.nearestFree(places.stream().map(SlotPlaces::slot).toList(),
+                            s -> free.getOrDefault(s.start(), 0), wanted, NEAREST_FREE_OFFERED);
+                });
+    }
+
+    /**
+     * The citizen's own booking, held by its code and phone number together (there is no one-time
+     * password). A wrong phone number is answered exactly like an unknown code, so that neither tells
+     * whether the other exists.
+     */
+    public Future<Booking> own(String typedCode, String writtenPhone) {
+        return byCode(typedCode).map(booking -> {
+            if (!booking.heldBy(writtenPhone)) {
+                throw new QueueException(Problem.BOOKING_NOT_FOUND, booking.code());
+            }
+            return booking;
+        });
+    }
+
+    /** Moves the citizen's own booking to another slot; moving it to the slot it has already is harmless. */
+    public Future<Booking> move(String typedCode, String writtenPhone, Instant newStart) {
+        return own(typedCode, writtenPhone).compose(booking -> {
+            if (booking.slotStart().equals(newStart) && booking.status() == BookingStatus.BOOKED) {
+                return Future.succeededFuture(booking);
+            }
+            Booking moved = booking.movedTo(newStart);
+            Slot slot = calendar.requireBookable(catalogue.site(booking.siteId()), booking.serviceId(), newStart,
+                    clock.instant());
+            return store.move(moved, booking.slotStart(), slot.places(), booking.version())
+                    .compose(saved -> saved ? Future.succeededFuture(moved)
+                            // Changed meanwhile (checked in or cancelled at the same moment): judge again.
+                            : move(typedCode, writtenPhone, newStart));
+        });
+    }
+
+    /** Cancels the citizen's own booking; its place in the slot is free again. Cancelling twice is harmless. */
+    public Future<Booking> cancelOwn(String typedCode, String writtenPhone) {
+        return own(typedCode, writtenPhone).compose(booking -> cancel(booking.code()));
     }
 
     public Future<Booking> byCode(String typedCode) {
@@ -84,19 +180,87 @@ public final class BookingService {
         return store.byTicket(ticketId);
     }
 
-    /** Checks a booking in: issues its ticket (channel {@code booking}) and links the two. */
+    /** Checks a booking in at the guidance desk: issues its ticket (channel {@code booking}) and links the two. */
     public Future<CheckIn> checkIn(String typedCode, String printerId) {
-        return byCode(typedCode).compose(booking -> {
-            if (booking.isCheckedIn()) {
-                return queue.ticket(booking.ticketId()).map(ticket -> new CheckIn(booking, ticket, true));
+        return byCode(typedCode).compose(booking -> checkIn(booking, printerId));
+    }
+
+    /**
+     * Checks a booking in at the kiosk ("Tôi đã đặt lịch"): the citizen types the code or the phone
+     * number, or shows the QR code to the scanner, which types the code. By phone number, the booking of
+     * today at this site that is still to be checked in, the earliest slot first.
+     */
+    public Future<CheckIn> checkInAtKiosk(String siteId, String typed, String printerId) {
+        catalogue.site(siteId);
+        Future<Booking> found;
+        if (BookingCode.parse(typed).isPresent()) {
+            found = byCode(typed);
+        } else {
+            PhoneNumber phone = PhoneNumber.parse(typed).orElseThrow(
+                    () -> new QueueException(Problem.INVALID_FIELD, "code", FieldRule.ONE_OF_CODE_OR_PHONE));
+            LocalDate today = today();
+            found = settle().compose(settled -> store.byPhone(phone.national(), today)).map(bookings -> bookings.stream()
+                    .filter(b -> b.siteId().equals(siteId) && b.slotDay(zone).equals(today))
+                    .filter(b -> b.status() == BookingStatus.BOOKED || b.isCheckedIn())
+                    .min(Comparator.comparing((Booking b) -> b.isCheckedIn()).thenComparing(Booking::slotStart))
+                    .orElseThrow(() -> new QueueException(Problem.BOOKING_NOT_FOUND, phone.masked())));
+        }
+        return found.compose(booking -> {
+            if (!booking.siteId().equals(siteId)) {
+                throw new QueueException(Problem.BOOKING_AT_OTHER_SITE, booking.code(), CatalogueRef.site(booking.siteId()));
             }
-            Instant now = clock.instant();
-            booking.requireCheckInAllowed(now, zone);
-            TicketRequest request = new TicketRequest(booking.siteId(), booking.serviceId(), null, Channel.BOOKING,
-                    printerId, null, booking.phone(), booking.slotStart());
-            return queue.issue(request, "booking:" + booking.id())
-                    .compose(ticket -> record(booking, ticket, now));
+            return checkIn(booking, printerId);
         });
+    }
+
+    /**
+     * Checks the citizen's own booking in from the phone page, held by its code and phone number: from
+     * {@code phoneCheckIn} before the slot (30 minutes by default), on the slot's day.
+     */
+    public Future<CheckIn> checkInOwn(String typedCode, String writtenPhone) {
+        return own(typedCode, writtenPhone).compose(booking -> {
+            Instant opens = booking.slotStart().minus(settings.phoneCheckIn());
+            if (!booking.isCheckedIn() && clock.instant().isBefore(opens)) {
+                throw new QueueException(Problem.CHECK_IN_NOT_YET, booking.code(), TIME.format(booking.slotStart().atZone(zone)),
+                        HOUR.format(opens.atZone(zone)));
+            }
+            return checkIn(booking, null);
+        });
+    }
+
+    /**
+     * Checks a booking in, once: every attempt gets the same ticket. A booking missed by more than its
+     * late window expires instead where the centre lets missed bookings expire; otherwise its ticket waits
+     * like a walk-in's, by its check-in time (the call policy sees that it was checked in late).
+     */
+    private Future<CheckIn> checkIn(Booking booking, String printerId) {
+        if (booking.isCheckedIn()) {
+            return queue.ticket(booking.ticketId()).map(ticket -> new CheckIn(booking, ticket, true));
+        }
+        Instant now = clock.instant();
+        booking.requireCheckInAllowed(now, zone);
+        if (settings.missed() == MissedBooking.EXPIRE && booking.isMissed(now, settings.calledAtTheirSlot())) {
+            QueueException expired = new QueueException(Problem.BOOKING_EXPIRED, booking.code(),
+                    HOUR.format(booking.slotStart().atZone(zone)), settings.calledAtTheirSlot().late().toMinutes());
+            return store.update(booking.expired(), booking.version()).compose(saved -> Future.failedFuture(expired));
+        }
+        TicketRequest request = new TicketRequest(booking.siteId(), booking.serviceId(), null, Channel.BOOKING,
+                printerId, null, booking.phone(), booking.slotStart());
+        return queue.issue(request, "booking:" + booking.id())
+                .compose(ticket -> record(booking, ticket, now));
+    }
+
+    /**
+     * Expires the bookings missed by more than their late window, where the centre lets them expire
+     * (run by {@link BookingJobs}); elsewhere it does nothing.
+     *
+     * @return how many bookings expired
+     */
+    public Future<Integer> expireMissed() {
+        if (settings.missed() != MissedBooking.EXPIRE) {
+            return Future.succeededFuture(0);
+        }
+        return store.expireMissed(clock.instant().minus(settings.calledAtTheirSlot().late()));
     }
 
     /** Cancels a booking that was not checked in. Cancelling twice is harmless. */
@@ -106,7 +270,7 @@ public final class BookingService {
                 return Future.succeededFuture(booking);
             }
             Booking cancelled = booking.cancelled();
-            return store.update(cancelled, booking.version()).compose(saved -> saved
+            return store.cancel(cancelled, booking.version()).compose(saved -> saved
                     ? Future.succeededFuture(cancelled)
                     // Changed meanwhile (checked in at the same moment): judge again on what is stored now.
                     : cancel(typedCode));

@@ -27,8 +27,12 @@ import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.PriorityGroup;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
-import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.balancing.SiteRecommendation;
+import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingReason;
+import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.domain.ticket.TicketNumbering;
 import vn.luot.core.limits.LoginThrottle;
@@ -90,12 +94,38 @@ public final class ConfigLoader {
         Map<LocalTime, Double> profile = arrivalProfile(root);
         LuotConfig.Kiosk kiosk = kiosk(root.child("kiosk"));
         LuotConfig.Printing printing = printing(root, sites);
+        LuotConfig.Reports reports = reports(root.child("reports"));
+        LuotConfig.Ratings ratings = ratings(root.child("ratings"));
+        LuotConfig.Booking booking = BookingConfigReader.read(root.child("booking"), sites, services);
+        LuotConfig.Balancing balancing = balancing(root.child("balancing"), sites);
+        SimulationSettings simulation = simulation(root, profile, sites);
+        LuotConfig.Notify messages = BookingConfigReader.notify(root.child("notify"), env);
         root.rejectUnknownKeys();
 
         Catalogue catalogue = new Catalogue(centreId, centreName, zone, sites, services, groups);
         Path dataDir = Path.of(env.get("LUOT_DATA_DIR").orElse("data"));
         return new LuotConfig(root.source(), catalogue, server, database, security, queue,
-                announcements, profile, dataDir, kiosk, printing);
+                announcements, profile, dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
+    }
+
+    private static LuotConfig.Reports reports(ConfigNode node) {
+        int poolSize = node.integer("poolSize", 1, 20);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Reports(poolSize);
+    }
+
+    private static LuotConfig.Ratings ratings(ConfigNode node) {
+        int window = node.integer("windowHours", 1, 24 * 31);
+        int thanks = node.integer("thanksSeconds", 3, 600);
+        List<RatingReason> reasons = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode reason : node.objects("lowRatingReasons")) {
+            String id = unique(reason, "id", id(reason, "id"), ids);
+            reasons.add(new RatingReason(id, localized(reason, "name")));
+            reason.rejectUnknownKeys();
+        }
+        node.rejectUnknownKeys();
+        return new LuotConfig.Ratings(new RatingRules(Duration.ofHours(window), reasons), Duration.ofSeconds(thanks));
     }
 
     private static LuotConfig.Server server(ConfigNode node, Overrides env) {
@@ -184,13 +214,33 @@ public final class ConfigLoader {
     private static LuotConfig.Kiosk kiosk(ConfigNode node) {
         int shown = node.integer("numberShownSeconds", 3, 300);
         int shownPrinterOut = node.integer("numberShownWhenPrinterOutSeconds", 3, 600);
-        ConfigNode faster = node.child("otherSiteMuchFaster");
-        int minutesSaved = faster.integer("minMinutesSaved", 0, 480);
-        double share = faster.decimal("maxShareOfWait", 0, 1);
-        faster.rejectUnknownKeys();
         node.rejectUnknownKeys();
-        return new LuotConfig.Kiosk(Duration.ofSeconds(shown), Duration.ofSeconds(shownPrinterOut),
-                new FasterSiteRule(minutesSaved, share));
+        return new LuotConfig.Kiosk(Duration.ofSeconds(shown), Duration.ofSeconds(shownPrinterOut));
+    }
+
+    private static LuotConfig.Balancing balancing(ConfigNode node, List<SiteDefinition> sites) {
+        TravelTimes travel = new TravelTimes(node.integer("travelMinutesDefault", 0, 600));
+        List<String> siteIds = sites.stream().map(SiteDefinition::id).toList();
+        for (ConfigNode pair : node.objects("travelMinutes")) {
+            List<String> between = pair.texts("between");
+            if (between.size() != 2 || between.get(0).equals(between.get(1))) {
+                throw pair.error("between", "must name two different sites, got " + between);
+            }
+            for (String siteId : between) {
+                if (!siteIds.contains(siteId)) {
+                    throw pair.error("between", "names no site defined under sites: '" + siteId + "'");
+                }
+            }
+            travel = travel.with(between.get(0), between.get(1), pair.integer("minutes", 0, 600));
+            pair.rejectUnknownKeys();
+        }
+        ConfigNode detour = node.child("detourWorthIt");
+        int minutesSaved = detour.integer("minMinutesSaved", 0, 480);
+        double share = detour.decimal("maxShareOfWait", 0, 1);
+        detour.rejectUnknownKeys();
+        int aboutTheSame = node.integer("aboutTheSameMinutes", 0, 120);
+        node.rejectUnknownKeys();
+        return new LuotConfig.Balancing(travel, new SiteRecommendation(minutesSaved, share, aboutTheSame));
     }
 
     private static LuotConfig.Printing printing(ConfigNode root, List<SiteDefinition> sites) {
@@ -294,6 +344,38 @@ public final class ConfigLoader {
             throw root.error("sites", "must list at least one site");
         }
         return sites;
+    }
+
+    /** The day simulator's and planner's model of the visits; the arrival profile is read beside it. */
+    private static SimulationSettings simulation(ConfigNode root, Map<LocalTime, Double> profile,
+                                                 List<SiteDefinition> sites) {
+        if (!root.has("simulation")) {
+            return SimulationSettings.typical(profile);
+        }
+        ConfigNode node = root.child("simulation");
+        int visits = node.integer("visitsPerDay", 1, 100_000);
+        ConfigNode sharesNode = node.child("siteShares");
+        Map<String, Double> shares = new LinkedHashMap<>();
+        sharesNode.entries(key -> {
+            if (sites.stream().noneMatch(s -> s.id().equals(key))) {
+                throw sharesNode.error(key, "is not a site");
+            }
+            shares.put(key, sharesNode.decimal(key, 0, 1));
+            return key;
+        });
+        double cv = node.decimal("serviceTimeVariation", 0.01, 5);
+        double booked = node.decimal("bookedShare", 0, 1);
+        int spread = node.integer("bookedArrivalSpreadMinutes", 0, 120);
+        double noShow = node.decimal("bookedNoShowShare", 0, 1);
+        double priority = node.decimal("priorityShare", 0, 1);
+        int staff = node.integer("staffAvailable", 1, 1000);
+        double within = node.decimal("targetShareWithinWait", 0.01, 0.999);
+        node.rejectUnknownKeys();
+        if (profile.isEmpty()) {
+            throw root.error("arrivalProfile", "must give the share of visits by hour when simulation is set");
+        }
+        return new SimulationSettings(visits, profile, shares, cv, booked, Duration.ofMinutes(spread), noShow, priority,
+                staff, within);
     }
 
     private static Map<LocalTime, Double> arrivalProfile(ConfigNode root) {

@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import vn.luot.core.domain.catalogue.Catalogue;
-import vn.luot.core.domain.estimate.FasterSiteRule;
+import vn.luot.core.domain.balancing.SiteRecommendation;
+import vn.luot.core.domain.balancing.TravelTimes;
 import vn.luot.core.domain.printing.PrinterDefinition;
+import vn.luot.core.domain.rating.RatingRules;
+import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.limits.LoginThrottle;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
  *
- * @param dataDir where the embedded database and generated secrets live between runs
+ * @param dataDir    where the embedded database and generated secrets live between runs
+ * @param simulation how citizens come and how long they take, for the day simulator and the planner
  */
 public record LuotConfig(
         String source,
@@ -28,7 +32,13 @@ public record LuotConfig(
         Map<LocalTime, Double> arrivalProfile,
         Path dataDir,
         Kiosk kiosk,
-        Printing printing) {
+        Printing printing,
+        Reports reports,
+        Ratings ratings,
+        Booking booking,
+        Balancing balancing,
+        SimulationSettings simulation,
+        Notify messages) {
 
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
@@ -93,7 +103,16 @@ public record LuotConfig(
      * @param numberShown             how long the kiosk shows a new ticket's number
      * @param numberShownPrinterOut   how long it shows it when the printer cannot print it now
      */
-    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut, FasterSiteRule otherSiteMuchFaster) {
+    public record Kiosk(Duration numberShown, Duration numberShownPrinterOut) {
+    }
+
+    /**
+     * Balancing the sites (issue 10).
+     *
+     * @param travel         minutes between each pair of sites
+     * @param recommendation when a detour to the other site is worth it
+     */
+    public record Balancing(TravelTimes travel, SiteRecommendation recommendation) {
     }
 
     /**
@@ -110,33 +129,132 @@ public record LuotConfig(
         }
     }
 
+    /**
+     * Reports and exports (issue 14).
+     *
+     * @param poolSize database connections of their own, so a year's export never slows issuing or calling
+     */
+    public record Reports(int poolSize) {
+    }
+
+    /**
+     * Satisfaction ratings (issue 14).
+     *
+     * @param rules        the rating window and the reasons a low rating may give
+     * @param thanksShown  how long the counter's tablet thanks the citizen before it returns to idle
+     */
+    public record Ratings(RatingRules rules, Duration thanksShown) {
+    }
+
+    /**
+     * Booking by phone (issue 11).
+     *
+     * @param slots             the slots that can be booked
+     * @param calledAtTheirSlot when booked tickets are called ahead of walk-ins of their service
+     * @param missed            what becomes of a booking not checked in by the late end of that window
+     * @param phoneCheckIn      how long before its slot a citizen may check in from the phone page
+     * @param jobsEvery         how often the background jobs (expiry) run
+     * @param remoteMargin      how long before the expected turn a remote ticket's holder should be there
+     * @param whatToBring       per service id, the one line the booking page says about what to bring
+     * @param turnNearAhead     with this many or fewer ahead, the turn is near: the tracking page alerts
+     * @param limits            bookings and remote tickets per phone number and per client address a day
+     * @param requestsPerMinute requests a minute one client address may make to the public booking routes
+     * @param keepPersonalDataDays how many days after its day a booking's or ticket's personal data is erased
+     */
+    public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
+                          vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
+                          vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
+                          Duration remoteMargin, Map<String, vn.luot.core.domain.catalogue.LocalizedText> whatToBring,
+                          int turnNearAhead, vn.luot.core.domain.booking.DailyLimit limits, int requestsPerMinute,
+                          int keepPersonalDataDays) {
+        public Booking {
+            whatToBring = Map.copyOf(whatToBring);
+        }
+
+        public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
+            return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
+        }
+
+        public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
+            return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
+        }
+
+        public Booking withLimits(vn.luot.core.domain.booking.DailyLimit newLimits, int newRequestsPerMinute) {
+            return new Booking(slots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead, newLimits, newRequestsPerMinute, keepPersonalDataDays);
+        }
+    }
+
+    public LuotConfig withBooking(Booking newBooking) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, ratings, newBooking, balancing, simulation, messages);
+    }
+
+    /**
+     * Messages to citizens (issue 11).
+     *
+     * @param webhookUrl   the SMS or Zalo gateway, or null to only write messages to the log
+     * @param webhookSecret the key that signs each request to the gateway (LUOT_NOTIFY_SECRET)
+     * @param reminderLead how long before a booked slot the reminder goes
+     */
+    public record Notify(String webhookUrl, String webhookSecret, Duration timeout, Duration sendEvery,
+                         vn.luot.core.domain.notify.RetryPolicy retry, Duration reminderLead,
+                         vn.luot.core.domain.notify.Templates templates) {
+        public Notify withWebhook(String url, String secret, Duration newSendEvery,
+                                  vn.luot.core.domain.notify.RetryPolicy newRetry) {
+            return new Notify(url, secret, timeout, newSendEvery, newRetry, reminderLead, templates);
+        }
+
+        @Override
+        public String toString() {
+            return "Notify[webhookUrl=" + webhookUrl + ", sendEvery=" + sendEvery + ", retry=" + retry + "]";
+        }
+    }
+
+    public LuotConfig withMessages(Notify newNotify) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, newNotify);
+    }
+
     public LuotConfig withServer(Server newServer) {
         return new LuotConfig(source, catalogue, newServer, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDatabase(Database newDatabase) {
         return new LuotConfig(source, catalogue, server, newDatabase, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withSecurity(Security newSecurity) {
         return new LuotConfig(source, catalogue, server, database, newSecurity, queue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withQueue(Queue newQueue) {
         return new LuotConfig(source, catalogue, server, database, security, newQueue, announcements, arrivalProfile,
-                dataDir, kiosk, printing);
+                dataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withPrinting(Printing newPrinting) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                dataDir, kiosk, newPrinting);
+                dataDir, kiosk, newPrinting, reports, ratings, booking, balancing, simulation, messages);
     }
 
     public LuotConfig withDataDir(Path newDataDir) {
         return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
-                newDataDir, kiosk, printing);
+                newDataDir, kiosk, printing, reports, ratings, booking, balancing, simulation, messages);
+    }
+
+    public LuotConfig withReports(Reports newReports) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, newReports, ratings, booking, balancing, simulation, messages);
+    }
+
+    public LuotConfig withRatings(Ratings newRatings) {
+        return new LuotConfig(source, catalogue, server, database, security, queue, announcements, arrivalProfile,
+                dataDir, kiosk, printing, reports, newRatings, booking, balancing, simulation, messages);
     }
 }

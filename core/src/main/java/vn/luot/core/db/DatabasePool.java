@@ -8,12 +8,17 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import vn.luot.core.config.LuotConfig;
 
-/** Creates the one connection pool the server shares. */
+/** Creates the connection pools: the one the queue shares, and the reports' own. */
 public final class DatabasePool {
     private DatabasePool() {
     }
 
     public static Pool create(Vertx vertx, String url, LuotConfig.Database settings) {
+        return create(vertx, url, settings, settings.poolSize(), "luot");
+    }
+
+    /** A pool of its own (the reports'), so long reads never queue behind, or ahead of, issuing and calling. */
+    public static Pool create(Vertx vertx, String url, LuotConfig.Database settings, int size, String name) {
         PgConnectOptions connect = PgConnectOptions.fromUri(url)
                 .setCachePreparedStatements(true)
                 // "relation already exists, skipping" and the like are not worth a warning in the log.
@@ -25,8 +30,8 @@ public final class DatabasePool {
         NetClientOptions network = new NetClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis());
         PoolOptions pool = new PoolOptions()
-                .setMaxSize(settings.poolSize())
-                .setName("luot")
+                .setMaxSize(size)
+                .setName(name)
                 .setShared(false)
                 // A request waits this long for a connection, then fails with 503 instead of hanging.
                 .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)

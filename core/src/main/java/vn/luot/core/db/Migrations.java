@@ -24,7 +24,12 @@ public final class Migrations {
     /** In order. Add new scripts at the end; never edit one that has shipped. */
     static final List<String> SCRIPTS = List.of("V1__queue.sql", "V2__printing.sql", "V3__bookings.sql",
             "V4__called_tickets_index.sql", "V5__booked_slot.sql", "V10__screens.sql",
-            "V6__staff_token_generation.sql");
+            "V7__booking_slots.sql", "V7_1__booking_expired.sql",
+            "V8__reports_and_ratings.sql", "V8_1__ratings.sql",
+            "V11__balancing.sql",
+            "V6__staff_token_generation.sql",
+            "V7_2__notification_outbox.sql", "V7_3__daily_limits.sql",
+            "V7_4__personal_data_erasure.sql");
     private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
 
     private Migrations() {

@@ -18,7 +18,19 @@ public enum FieldRule implements Wording {
     BOOKING_CODE,
     TICKET_NUMBER,
     ONE_OF_CODE_OR_PHONE,
-    TRUE_OR_FALSE;
+    TRUE_OR_FALSE,
+    // Reports and ratings (issue 14)
+    DATE,
+    DATE_RANGE,
+    GROUP_BY,
+    RATING_LEVEL,
+    RATING_REASON,
+    EXPORT_KIND,
+    EXPORT_FORMAT,
+    MONTH,
+    // Booking by phone (issue 11).
+    MOBILE_PHONE,
+    SLOT_RANGE;
 
     @Override
     public String messageKey() {

@@ -19,7 +19,13 @@ public final class ApiRouter {
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
                            StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
-                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing) {
+                           BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
+                           Reporting reporting, BalancingHandler balancing, ManagerHandler managers,
+                           PlanHandler plan) {
+    }
+
+    /** The managers' reports and the citizens' ratings (issue 14); the exports' files go when the server stops. */
+    public record Reporting(ReportHandler reports, RatingHandler ratings, vn.luot.core.reports.ExportService exports) {
     }
 
     /** The kiosk's and the printers' routes. */
@@ -65,11 +71,22 @@ public final class ApiRouter {
         router.get("/api/v1/tickets").handler(staff).handler(h.workstation()::byNumber);
         router.get("/api/v1/tickets/:ticketId/details").handler(staff).handler(h.workstation()::details);
 
-        router.post("/api/v1/bookings").handler(h.bookings()::book);
+        router.post("/api/v1/bookings").handler(h.staffAuth().optionalStaff()).handler(h.bookings()::limitRate)
+                .handler(h.bookings()::book);
         router.get("/api/v1/bookings").handler(staff).handler(h.bookings()::search);
         router.get("/api/v1/bookings/:code").handler(staff).handler(h.bookings()::get);
         router.post("/api/v1/bookings/:code/check-in").handler(staff).handler(h.bookings()::checkIn);
         router.post("/api/v1/bookings/:code/cancel").handler(staff).handler(h.bookings()::cancel);
+        // Booking by phone (issue 11): public, code and phone only in bodies.
+        router.get("/api/v1/booking-info").handler(h.bookings()::info);
+        router.get("/api/v1/slots").handler(h.bookings()::limitRate).handler(h.bookings()::slots);
+        router.post("/api/v1/bookings/find").handler(h.bookings()::limitRate).handler(h.bookings()::findOwn);
+        router.post("/api/v1/bookings/move").handler(h.bookings()::limitRate).handler(h.bookings()::moveOwn);
+        router.post("/api/v1/bookings/cancel").handler(h.bookings()::limitRate).handler(h.bookings()::cancelOwn);
+        router.post("/api/v1/bookings/check-in").handler(h.bookings()::limitRate).handler(h.bookings()::checkInOwn);
+        router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
+        router.post("/api/v1/remote-tickets").handler(h.bookings()::limitRate).handler(h.bookings()::takeRemote);
+        router.get("/api/v1/notifications/failed").handler(supervisor).handler(h.bookings()::failedNotifications);
 
         router.get("/api/v1/counters").handler(h.counters()::list);
         router.get("/api/v1/counter-actions").handler(h.counters()::actions);
@@ -92,6 +109,27 @@ public final class ApiRouter {
         router.get("/api/v1/printers").handler(supervisor).handler(h.printing().printers()::list);
         router.get("/api/v1/printers/:printerId").handler(h.printing().printers()::get);
         router.post("/api/v1/printers/:printerId/token").handler(admin).handler(h.printing().printers()::issueToken);
+
+        // Reports and ratings (issue 14)
+        router.get("/api/v1/reports/summary").handler(supervisor).handler(h.reporting().reports()::summary);
+        router.post("/api/v1/reports/exports").handler(supervisor).handler(h.reporting().reports()::startExport);
+        router.get("/api/v1/reports/exports/:exportId").handler(supervisor).handler(h.reporting().reports()::exportStatus);
+        router.get("/api/v1/reports/exports/:exportId/file").handler(supervisor).handler(h.reporting().reports()::exportFile);
+        router.get("/api/v1/rating-options").handler(h.reporting().ratings()::options);
+        router.post("/api/v1/counters/:counterId/rating-token").handler(admin).handler(h.reporting().ratings()::issueTabletToken);
+        router.post("/api/v1/counters/:counterId/ratings").handler(h.reporting().ratings()::rateAtCounter);
+        router.get("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::status);
+        router.post("/api/v1/tickets/:ticketId/rating").handler(h.reporting().ratings()::rateFromPhone);
+        // Balancing the sites (issue 10)
+        router.get("/api/v1/recommendation").handler(h.balancing()::recommendation);
+        router.post("/api/v1/notices").handler(supervisor).handler(h.managers()::postNotice);
+        router.get("/api/v1/audit").handler(supervisor).handler(h.managers()::audit);
+        router.post("/api/v1/sites/:siteId/move-tickets").handler(supervisor).handler(h.managers()::moveTickets);
+        router.put("/api/v1/counters/:counterId/services").handler(supervisor).handler(h.managers()::counterServices);
+        router.get("/api/v1/plan").handler(supervisor).handler(h.plan()::get);
+        router.get("/api/v1/sites/:siteId/waiting-today").handler(supervisor).handler(h.managers()::waitingToday);
+        router.get("/api/v1/suggestions").handler(supervisor).handler(h.managers()::suggestions);
+        router.post("/api/v1/suggestions/:suggestionId/accept").handler(supervisor).handler(h.managers()::acceptSuggestion);
 
         router.get("/ws/sites/:siteId").handler(h.siteSockets()::connect);
         router.get("/ws/tickets/:ticketId").handler(h.ticketSockets()::connect);

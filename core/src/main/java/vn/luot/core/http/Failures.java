@@ -77,10 +77,16 @@ public final class Failures {
     }
 
     public static void respond(RoutingContext ctx, Problem problem, Object... arguments) {
+        respond(ctx, problem, new JsonObject(), arguments);
+    }
+
+    /** As {@link #respond(RoutingContext, Problem, Object...)}, with more fields that help the client on. */
+    public static void respond(RoutingContext ctx, Problem problem, JsonObject more, Object... arguments) {
         Locale locale = Messages.pick(ctx.request().getHeader("Accept-Language"));
         JsonObject body = new JsonObject()
                 .put("error", problem.code())
-                .put("message", Messages.problem(problem, locale, arguments));
+                .put("message", Messages.problem(problem, locale, arguments))
+                .mergeIn(more);
         ctx.response()
                 .setStatusCode(ProblemStatus.of(problem))
                 .putHeader("Content-Type", "application/json; charset=utf-8")

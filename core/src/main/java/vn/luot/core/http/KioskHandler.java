@@ -17,7 +17,7 @@ import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.ServiceComparison;
 import vn.luot.core.json.JsonViews;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.queue.IssuingService;
 
 /**
@@ -27,16 +27,18 @@ import vn.luot.core.queue.IssuingService;
 public final class KioskHandler {
     private final Catalogue catalogue;
     private final LuotConfig.Kiosk kiosk;
-    private final LiveHub hub;
+    private final Standings standings;
+    private final LuotConfig.Balancing balancing;
     private final JsonViews views;
     private final Clock clock;
     private final IssuingService issuing;
 
-    public KioskHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock, IssuingService issuing) {
+    public KioskHandler(LuotConfig config, Standings standings, JsonViews views, Clock clock, IssuingService issuing) {
         this.issuing = issuing;
         this.catalogue = config.catalogue();
         this.kiosk = config.kiosk();
-        this.hub = hub;
+        this.standings = standings;
+        this.balancing = config.balancing();
         this.views = views;
         this.clock = clock;
     }
@@ -46,7 +48,7 @@ public final class KioskHandler {
         SiteDefinition site = catalogue.findSite(siteId)
                 .orElseThrow(() -> new QueueException(Problem.SITE_NOT_FOUND, siteId));
         List<Future<List<QueueStats>>> asked = new ArrayList<>();
-        catalogue.sites().forEach(s -> asked.add(hub.queues(s.id())));
+        catalogue.sites().forEach(s -> asked.add(standings.queues(s.id())));
         Future<IssuingService.Status> open = issuing.status(site.id());
         Future.all(Future.all(asked), open).onSuccess(done -> {
             Map<String, List<QueueStats>> queues = new HashMap<>();
@@ -55,10 +57,11 @@ public final class KioskHandler {
             }
             JsonArray services = new JsonArray();
             for (ServiceComparison.Choice choice : ServiceComparison.of(catalogue, site.id(), queues,
-                    kiosk.otherSiteMuchFaster())) {
+                    balancing.recommendation(), balancing.travel())) {
                 JsonArray elsewhere = new JsonArray();
                 choice.elsewhere().forEach(e -> elsewhere.add(views.queue(e.queue()).put("siteId", e.siteId())
-                        .put("muchFaster", e.muchFaster())));
+                        .put("muchFaster", e.muchFaster()).put("travelMinutes", e.travelMinutes())
+                        .put("minutesSaved", e.minutesSaved())));
                 services.add(new JsonObject().put("serviceId", choice.serviceId())
                         .put("here", views.queue(choice.here()))
                         .put("elsewhere", elsewhere)
@@ -70,8 +73,8 @@ public final class KioskHandler {
                     .put("numberShownSeconds", kiosk.numberShown().toSeconds())
                     .put("numberShownWhenPrinterOutSeconds", kiosk.numberShownPrinterOut().toSeconds())
                     .put("otherSiteMuchFaster", new JsonObject()
-                            .put("minMinutesSaved", kiosk.otherSiteMuchFaster().minMinutesSaved())
-                            .put("maxShareOfWait", kiosk.otherSiteMuchFaster().maxShareOfWait()))
+                            .put("minMinutesSaved", balancing.recommendation().minMinutesSaved())
+                            .put("maxShareOfWait", balancing.recommendation().maxShareOfWait()))
                     .put("issuing", IssuingHandler.json(open.result(), views))
                     .put("services", services));
         }).onFailure(ctx::fail);

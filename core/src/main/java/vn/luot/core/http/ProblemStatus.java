@@ -19,7 +19,11 @@ final class ProblemStatus {
                 Problem.COUNTER_IN_USE, Problem.TRANSFER_TO_SAME_PLACE, Problem.STAFF_EXISTS,
                 Problem.PRINTER_TOKEN_ALREADY_ISSUED, Problem.BOOKING_STATE, Problem.BOOKING_NOT_TODAY,
                 Problem.OUTSIDE_OPENING_HOURS, Problem.OUTSIDE_OPENING_HOURS_NO_NEXT);
+        put(409, Problem.SLOT_FULL, Problem.BOOKING_EXPIRED, Problem.BOOKING_AT_OTHER_SITE, Problem.CHECK_IN_NOT_YET);
+        put(429, Problem.RATE_LIMITED, Problem.DAILY_LIMIT_PHONE, Problem.DAILY_LIMIT_ADDRESS);
         put(422, Problem.IDEMPOTENCY_KEY_REUSED);
+        put(404, Problem.SUGGESTION_NOT_FOUND);                       // balancing (issue 10)
+        put(409, Problem.SUGGESTION_NO_LONGER_VALID);                 // balancing (issue 10)
         put(401, Problem.INVALID_CREDENTIALS, Problem.MISSING_TOKEN, Problem.INVALID_TOKEN);
         put(403, Problem.FORBIDDEN, Problem.NOT_YOUR_COUNTER);
         put(405, Problem.METHOD_NOT_ALLOWED);
@@ -33,6 +37,12 @@ final class ProblemStatus {
         put(414, Problem.URI_TOO_LONG);
         put(431, Problem.HEADERS_TOO_LARGE);
         put(403, Problem.NOT_TICKET_HOLDER);
+        // Ratings (issue 14)
+        put(409, Problem.RATING_NOT_OPEN, Problem.RATING_WINDOW_CLOSED, Problem.RATING_ALREADY_GIVEN,
+                Problem.RATING_TOKEN_ALREADY_ISSUED);
+        put(403, Problem.RATING_OTHER_COUNTER);
+        put(404, Problem.EXPORT_NOT_FOUND);
+        put(409, Problem.EXPORT_NOT_READY);
     }
 
     private ProblemStatus() {

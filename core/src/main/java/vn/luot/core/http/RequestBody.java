@@ -134,6 +134,23 @@ public final class RequestBody {
         }
     }
 
+    /** A nested object, such as a notice's {@code text: {vi, en}} (issue 10); an empty one when absent. */
+    public RequestBody object(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return new RequestBody(new JsonObject());
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new QueueException(Problem.INVALID_FIELD, field, FieldRule.TEXT);
+        }
+        return new RequestBody(object);
+    }
+
+    /** Whether the client sent the field at all (issue 10: one of two ways of asking). */
+    public boolean has(String field) {
+        return json.getValue(field) != null;
+    }
+
     private static String shortReason(DecodeException e) {
         Throwable cause = e.getCause();
         String reason = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();

@@ -14,20 +14,20 @@ import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.json.JsonViews;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 
 /** Public routes that describe the centre and its queues, for displays, kiosks and phones. */
 public final class SiteHandler {
     private final Catalogue catalogue;
     private final LuotConfig.Announcements announcements;
-    private final LiveHub hub;
+    private final Standings standings;
     private final JsonViews views;
     private final Clock clock;
 
-    public SiteHandler(LuotConfig config, LiveHub hub, JsonViews views, Clock clock) {
+    public SiteHandler(LuotConfig config, Standings standings, JsonViews views, Clock clock) {
         this.catalogue = config.catalogue();
         this.announcements = config.announcements();
-        this.hub = hub;
+        this.standings = standings;
         this.views = views;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public final class SiteHandler {
     /** Per service: how many wait, since when, and what a ticket taken now would wait. */
     public void queues(RoutingContext ctx) {
         SiteDefinition site = site(ctx);
-        hub.queues(site.id()).onSuccess(stats -> {
+        standings.queues(site.id()).onSuccess(stats -> {
             JsonArray queues = new JsonArray();
             var now = clock.instant();
             stats.forEach(q -> queues.add(views.queue(q, now)));

@@ -87,4 +87,14 @@ public final class Messages {
         }
         return Locale.ENGLISH;
     }
+
+    // Reports (issue 14): the names and one-line definitions of the figures, from i18n/reports_*.properties.
+    private static final String REPORT_BUNDLE = "i18n.reports";
+
+    /** A report text ({@code label.<key>} or {@code kpi.<key>}) in the reader's language, or the key itself. */
+    public static String report(String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(REPORT_BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return text(bundle, key);
+    }
 }

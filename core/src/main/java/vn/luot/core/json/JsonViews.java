@@ -67,7 +67,8 @@ public final class JsonViews {
     public JsonObject ticket(Ticket t, Standing standing) {
         return ticket(t)
                 .put("position", standing.position())
-                .put("estimatedWaitMinutes", standing.estimatedWaitMinutes());
+                .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
+                .put("notBeforeClosing", standing.notBeforeClosing());
     }
 
     /**
@@ -124,6 +125,7 @@ public final class JsonViews {
                 .put("waiting", q.waiting())
                 .put("oldestQueuedSince", time(q.oldestQueuedSince()))
                 .put("estimatedWaitMinutes", q.estimatedWaitMinutes())
+                .put("notBeforeClosing", q.notBeforeClosing())
                 .put("countersOpen", q.countersOpen());
     }
 

@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +20,16 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
+import vn.luot.core.domain.calling.CallPolicy;
+import vn.luot.core.domain.estimate.HallEstimator;
+import vn.luot.core.domain.estimate.HallState;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -31,6 +37,7 @@ import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.json.JsonViews;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.QueueStore;
+import vn.luot.core.standings.Standings;
 
 /**
  * This node's live picture of every hall, and the fan-out of its changes.
@@ -44,7 +51,7 @@ import vn.luot.core.store.QueueStore;
  * <p>It also turns the day over: when the centre's date changes, it expires yesterday's leftovers,
  * reloads the boards and sends every subscriber a fresh snapshot.
  */
-public final class LiveHub extends VerticleBase {
+public final class LiveHub extends VerticleBase implements Standings {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
     private static final long HEARTBEAT_MS = 10_000;
     private static final long DAY_CHECK_MS = 30_000;
@@ -60,6 +67,8 @@ public final class LiveHub extends VerticleBase {
     /** How many tickets are watched now, for {@code /metrics}: a number that only grows is a leak. */
     private final AtomicInteger watchedTickets;
     private final List<QueueEvent> heldDuringReload = new ArrayList<>();
+    private final Map<UUID, Notice> notices = new LinkedHashMap<>();
+    private ServiceTimeAverages averages;
     private LocalDate serviceDay;
     private boolean reloading;
 
@@ -88,28 +97,29 @@ public final class LiveHub extends VerticleBase {
         context.runOnContext(v -> onEvent(event));
     }
 
-    /** Where a ticket stands now: people ahead and estimated wait. */
+    @Override
     public Future<Standing> standing(Ticket ticket) {
         return ask(() -> {
             SiteBoard board = boards.get(ticket.siteId());
-            return board == null ? Standing.NOT_WAITING : board.standing(ticket);
+            return board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant());
         });
     }
 
+    @Override
     public Future<List<QueueStats>> queues(String siteId) {
-        return ask(() -> boards.get(siteId).queues());
+        return ask(() -> boards.get(siteId).queues(clock.instant()));
     }
 
     /** The hall as a snapshot message, for a client that asks over HTTP. */
     public Future<String> snapshot(String siteId) {
-        return ask(() -> messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant()));
+        return ask(() -> snapshotFor(siteId));
     }
 
     /** Sends the subscriber a snapshot, then every event after it, in order. */
     public void subscribe(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
             SiteChannel channel = channels.get(siteId);
-            String snapshot = messages.snapshot(boards.get(siteId), channel.current(), clock.instant());
+            String snapshot = snapshotFor(siteId);
             SubscriberGroup group = channel.groupFor(subscriber.context());
             channel.subscribed();
             group.run(() -> group.join(subscriber, snapshot));
@@ -119,7 +129,7 @@ public final class LiveHub extends VerticleBase {
     /** A client that saw a gap in the sequence asks for a fresh snapshot; events continue after it. */
     public void resync(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
-            String snapshot = messages.snapshot(boards.get(siteId), channels.get(siteId).current(), clock.instant());
+            String snapshot = snapshotFor(siteId);
             channels.get(siteId).groupFor(subscriber.context()).run(() -> subscriber.send(snapshot));
         });
     }
@@ -196,7 +206,7 @@ public final class LiveHub extends VerticleBase {
             SiteChannel channel = channels.get(siteId);
             long seq = channel.next();
             if (channel.hasSubscribers()) {
-                channel.broadcast(messages.event(event, board, seq));
+                channel.broadcast(messages.event(event, board, seq, clock.instant()));
             }
         }
         updateWatches(event);
@@ -226,11 +236,12 @@ public final class LiveHub extends VerticleBase {
 
     private String standingMessage(Ticket ticket) {
         SiteBoard board = boards.get(ticket.siteId());
-        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket));
+        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant()));
     }
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
     private void heartbeat() {
+        endNoticesDue();
         channels.forEach((siteId, channel) ->
                 channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
         String beat = messages.ticketHeartbeat(clock.instant());
@@ -273,16 +284,21 @@ public final class LiveHub extends VerticleBase {
                     held.forEach(this::onEvent);
                     boards.forEach((siteId, board) -> {
                         SiteChannel channel = channels.get(siteId);
-                        channel.broadcast(messages.snapshot(board, channel.current(), clock.instant()));
+                        channel.broadcast(snapshotFor(siteId));
                     });
                 });
     }
 
     private void createBoards() {
-        ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(),
+        averages = new ServiceTimeAverages(catalogue.services(),
                 config.queue().serviceTimeSmoothing());
+        // The server's own call policy, booked window included: the estimate plays the hall by its rules.
+        CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
+        HallEstimator estimator = new HallEstimator(policy,
+                serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
-            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown()));
+            boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
+                    catalogue.timeZone()));
             channels.put(site.id(), new SiteChannel());
         }
     }
@@ -290,6 +306,87 @@ public final class LiveHub extends VerticleBase {
     private void load(BoardState state) {
         boards.forEach((siteId, board) -> board.load(state.counters(), state.activeTickets(),
                 state.recentCalls().getOrDefault(siteId, List.of())));
+    }
+
+    // ---- balancing (issue 10): notices, announcements and word to moved tickets' holders ----------
+
+    /** Shows a notice on its sites' displays and kiosks at once (an event in each site's sequence), until its end. */
+    public void showNotice(Notice notice) {
+        context.runOnContext(v -> {
+            if (notices.containsKey(notice.id()) || !clock.instant().isBefore(notice.endsAt())) {
+                return;
+            }
+            notices.put(notice.id(), notice);
+            notice.siteIds().forEach(siteId -> broadcastNumbered(siteId, "notice.posted",
+                    new JsonObject().put("notice", messages.notice(notice))));
+            long delay = Math.max(1, java.time.Duration.between(clock.instant(), notice.endsAt()).toMillis());
+            vertx.setTimer(delay, id -> endNoticesDue());
+        });
+    }
+
+    /**
+     * Sends a site's displays a message of their own (such as tickets about to leave for the other site),
+     * numbered in the site's sequence like every event.
+     */
+    public void announce(String siteId, String type, JsonObject body) {
+        context.runOnContext(v -> broadcastNumbered(siteId, type, body));
+    }
+
+    /** Sends a message to the phones following a ticket, after everything already delivered. */
+    public void tellHolder(UUID ticketId, JsonObject message) {
+        context.runOnContext(v -> {
+            TicketWatch watch = watches.get(ticketId);
+            if (watch != null) {
+                String text = message.encode();
+                watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(text)));
+            }
+        });
+    }
+
+    /** Every hall as the estimator sees it now, with the running mean service times (for suggestions). */
+    public Future<Halls> halls() {
+        return ask(() -> {
+            var now = clock.instant();
+            Map<String, HallState> states = new LinkedHashMap<>();
+            boards.forEach((siteId, board) -> states.put(siteId, board.hallState(now)));
+            Map<String, java.time.Duration> means = new HashMap<>();
+            catalogue.services().forEach(s -> means.put(s.id(), averages.mean(s.id())));
+            return new Halls(states, means);
+        });
+    }
+
+    /** @param means each service's running mean service time, as the boards estimate with it */
+    public record Halls(Map<String, HallState> states, Map<String, java.time.Duration> means) {
+    }
+
+    private void broadcastNumbered(String siteId, String type, JsonObject body) {
+        SiteChannel channel = channels.get(siteId);
+        if (channel == null) {
+            return;
+        }
+        JsonObject message = new JsonObject().put("type", type).put("siteId", siteId).put("seq", channel.next())
+                .put("at", messages.time(clock.instant()));
+        message.mergeIn(body);
+        if (channel.hasSubscribers()) {
+            channel.broadcast(message.encode());
+        }
+    }
+
+    private void endNoticesDue() {
+        var now = clock.instant();
+        List<Notice> ended = notices.values().stream().filter(n -> !now.isBefore(n.endsAt())).toList();
+        for (Notice notice : ended) {
+            notices.remove(notice.id());
+            notice.siteIds().forEach(siteId -> broadcastNumbered(siteId, "notice.ended",
+                    new JsonObject().put("noticeId", notice.id().toString())));
+        }
+    }
+
+    private String snapshotFor(String siteId) {
+        var now = clock.instant();
+        JsonArray shown = new JsonArray();
+        notices.values().stream().filter(n -> n.shownAt(siteId, now)).forEach(n -> shown.add(messages.notice(n)));
+        return messages.snapshot(boards.get(siteId), channels.get(siteId).current(), now, shown);
     }
 
     private LocalDate today() {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.event.QueueEvent;
@@ -31,10 +32,15 @@ final class LiveMessages {
     }
 
     String snapshot(SiteBoard board, long seq, Instant now) {
+        return snapshot(board, seq, now, new JsonArray());
+    }
+
+    /** @param notices the managers' notices shown at this site now (issue 10) */
+    String snapshot(SiteBoard board, long seq, Instant now, JsonArray notices) {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
-        board.queues().forEach(q -> queues.add(views.queue(q, now)));
+        board.queues(now).forEach(q -> queues.add(views.queue(q, now)));
         JsonArray calls = new JsonArray();
         board.recentCalls().forEach(c -> calls.add(views.recentCall(c)));
         return new JsonObject()
@@ -45,10 +51,11 @@ final class LiveMessages {
                 .put("counters", counters)
                 .put("queues", queues)
                 .put("recentCalls", calls)
+                .put("notices", notices)
                 .encode();
     }
 
-    String event(QueueEvent event, SiteBoard board, long seq) {
+    String event(QueueEvent event, SiteBoard board, long seq, Instant now) {
         JsonObject message = new JsonObject()
                 .put("type", event.type().wireName())
                 .put("siteId", board.siteId())
@@ -64,9 +71,22 @@ final class LiveMessages {
         if (event.previousSiteId() != null) {
             message.put("fromSiteId", event.previousSiteId());
         }
+        // Any change can move every line's estimate (counters serve several services), so all lines go.
         JsonArray queues = new JsonArray();
-        affectedServices(event).forEach(serviceId -> queues.add(views.queue(board.queue(serviceId))));
+        board.queues(now).forEach(q -> queues.add(views.queue(q)));
         return message.put("queues", queues).encode();
+    }
+
+    /** A manager's notice as displays show it (issue 10). */
+    JsonObject notice(Notice notice) {
+        return new JsonObject().put("id", notice.id().toString())
+                .put("text", new JsonObject().put("vi", notice.text().vi()).put("en", notice.text().en()))
+                .put("siteIds", new JsonArray(notice.siteIds()))
+                .put("endsAt", views.time(notice.endsAt()));
+    }
+
+    String time(Instant instant) {
+        return views.time(instant);
     }
 
     String heartbeat(String siteId, long seq, Instant now) {
@@ -86,18 +106,7 @@ final class LiveMessages {
                 .put("position", standing.position())
                 .put("estimatedWaitMinutes", standing.estimatedWaitMinutes())
                 .put("countersOpen", standing.countersOpen())
+                .put("notBeforeClosing", standing.notBeforeClosing())
                 .encode();
-    }
-
-    /** A ticket event changes its own line; a counter event changes the estimates of every line it serves. */
-    private static Set<String> affectedServices(QueueEvent event) {
-        Set<String> services = new LinkedHashSet<>();
-        if (event.ticket() != null) {
-            services.add(event.ticket().serviceId());
-        }
-        if (event.counter() != null && event.ticket() == null) {
-            services.addAll(event.counter().services());
-        }
-        return services;
     }
 }

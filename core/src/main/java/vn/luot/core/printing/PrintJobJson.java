@@ -32,6 +32,7 @@ public final class PrintJobJson {
                 .put("priority", print.priority() == null ? null : new JsonObject().put("name", name(print.priority())))
                 .put("position", print.position())
                 .put("estimatedWaitMinutes", print.estimatedWaitMinutes())
+                .put("notBeforeClosing", print.notBeforeClosing())
                 .put("trackingUrl", print.trackingUrl());
     }
 

@@ -12,7 +12,7 @@ import vn.luot.core.domain.counter.DeskChange;
 import vn.luot.core.domain.counter.TransferTarget;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.events.EventPublisher;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.queue.impl.DefaultQueueService;
@@ -26,9 +26,9 @@ import vn.luot.core.store.QueueStore;
  */
 public interface QueueService {
 
-    static QueueService create(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
+    static QueueService create(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
                                QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
-        return new DefaultQueueService(store, events, hub, config, metrics, clock, issuing, holderSecrets);
+        return new DefaultQueueService(store, events, standings, config, metrics, clock, issuing, holderSecrets);
     }
 
     /**

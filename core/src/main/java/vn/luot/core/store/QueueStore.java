@@ -30,7 +30,12 @@ import vn.luot.core.store.impl.PgQueueStore;
 public interface QueueStore {
 
     static QueueStore create(Pool pool) {
-        return new PgQueueStore(pool);
+        return create(pool, vn.luot.core.domain.calling.BookedWindow.DEFAULT);
+    }
+
+    /** @param bookedWindow when booked tickets are called at their time, as the call policy has it */
+    static QueueStore create(Pool pool, vn.luot.core.domain.calling.BookedWindow bookedWindow) {
+        return new PgQueueStore(pool, bookedWindow);
     }
 
     /** Adds the configured counters that the database does not know yet (closed). */
@@ -49,9 +54,10 @@ public interface QueueStore {
      * @param draft   a waiting ticket whose number the store assigns
      * @param request what was asked: its printer and phone are stored, its fingerprint guards the key
      * @param print   the print job to create with the ticket (in the same statement), or null
+     * @param estimateMinutes the wait promised at issue (printed, shown), kept for the reports; null when none
      */
     Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
-                               PrintOrder print);
+                               PrintOrder print, Integer estimateMinutes);
 
     /** The ticket an earlier request with this key made (as a replay), or empty when none did. */
     Future<Optional<IssueOutcome>> issuedBefore(TicketRequest request, String idempotencyKey);

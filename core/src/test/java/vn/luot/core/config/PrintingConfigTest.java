@@ -35,7 +35,8 @@ class PrintingConfigTest {
         assertThat(config.printing().bridgeSilenceLimit()).isEqualTo(Duration.ofSeconds(45));
         assertThat(config.kiosk().numberShown()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.kiosk().numberShownPrinterOut()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.kiosk().otherSiteMuchFaster().minMinutesSaved()).isEqualTo(15);
+        assertThat(config.balancing().recommendation().minMinutesSaved()).isEqualTo(15);
+        assertThat(config.balancing().travel().minutes("hac-thanh", "tinh")).isEqualTo(10);
     }
 
     @Test
@@ -49,7 +50,9 @@ class PrintingConfigTest {
         assertThatThrownBy(() -> ConfigLoader.load(edited(dir, "numberShownSeconds: 10", "numberShownSecond: 10"),
                 Map.of())).hasMessageContaining("kiosk.numberShown");
         assertThatThrownBy(() -> ConfigLoader.load(edited(dir, "maxShareOfWait: 0.5", "maxShareOfWait: half"),
-                Map.of())).hasMessageEndingWith("kiosk.otherSiteMuchFaster.maxShareOfWait: must be a number, got 'half'");
+                Map.of())).hasMessageEndingWith("balancing.detourWorthIt.maxShareOfWait: must be a number, got 'half'");
+        assertThatThrownBy(() -> ConfigLoader.load(edited(dir, "between: [hac-thanh, tinh]", "between: [hac-thanh, tinhh]"),
+                Map.of())).hasMessageEndingWith("balancing.travelMinutes[0].between: names no site defined under sites: 'tinhh'");
         assertThatThrownBy(() -> ConfigLoader.load(edited(dir, "bridgeSilentSeconds: 45", "bridgeSilentSeconds: 1"),
                 Map.of())).hasMessageEndingWith("printing.bridgeSilentSeconds: must be between 5 and 3600, got 1");
     }

@@ -2,6 +2,7 @@ package vn.luot.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.luot.core.domain.Tickets.MORNING;
+import static vn.luot.core.domain.Tickets.booked;
 import static vn.luot.core.domain.Tickets.waiting;
 import static vn.luot.core.domain.Tickets.waitingFor;
 
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.ticket.Ticket;
 
@@ -106,5 +108,78 @@ class CallPolicyTest {
         Ticket sentElsewhere = waitingFor("B005", "ho-tich", at(0), 7);
 
         assertThat(policy.choose(1, List.of(sentElsewhere), 0, at(20), TARGET)).isEmpty();
+    }
+
+    // Booked citizens at their time (issue 11): the default window is 10 minutes early to 10 minutes late.
+
+    @Test
+    @DisplayName("A booked citizen whose slot has come goes ahead of older walk-ins of the same service")
+    void bookedAheadOfWalkIns() {
+        Ticket walkIn = waiting("B001", "ho-tich", null, at(0));
+        Ticket booked = booked("B002", "ho-tich", at(30), at(20));
+
+        assertThat(choose(List.of(walkIn, booked), 0, at(25))).as("from 10 minutes before the slot").isEqualTo(booked);
+        assertThat(choose(List.of(walkIn, booked), 0, at(19))).as("checked in, but the slot has not come yet")
+                .isEqualTo(walkIn);
+    }
+
+    @Test
+    @DisplayName("A booked citizen checked in within the window keeps the turn while waiting past it")
+    void bookedKeepsTurnWhileWaiting() {
+        Ticket walkIn = waiting("B001", "ho-tich", null, at(0));
+        Ticket booked = booked("B002", "ho-tich", at(30), at(38));
+
+        assertThat(choose(List.of(walkIn, booked), 0, at(60))).isEqualTo(booked);
+    }
+
+    @Test
+    @DisplayName("A booked citizen checked in more than 10 minutes after the slot waits like a walk-in, by check-in time")
+    void lateBookedIsAWalkIn() {
+        Ticket late = booked("B002", "ho-tich", at(30), at(41));
+        Ticket earlier = waiting("B001", "ho-tich", null, at(40));
+        Ticket later = waiting("B003", "ho-tich", null, at(45));
+
+        assertThat(choose(List.of(later, late, earlier), 0, at(50))).isEqualTo(earlier);
+        assertThat(choose(List.of(later, late), 0, at(50))).isEqualTo(late);
+    }
+
+    @Test
+    @DisplayName("Of two due booked citizens, the earlier slot goes first")
+    void earlierSlotFirst() {
+        Ticket nineFifteen = booked("B002", "ho-tich", at(45), at(10));
+        Ticket nine = booked("B003", "ho-tich", at(30), at(28));
+
+        assertThat(choose(List.of(nineFifteen, nine), 0, at(40))).isEqualTo(nine);
+    }
+
+    @Test
+    @DisplayName("Priority tickets still go before a due booked citizen, under the same limit once the booked one is overdue")
+    void priorityBeforeBooked() {
+        Ticket booked = booked("B002", "ho-tich", at(30), at(25));
+        Ticket elderly = waiting("B003", "ho-tich", "elderly", at(29));
+
+        assertThat(choose(List.of(booked, elderly), 0, at(31))).isEqualTo(elderly);
+        assertThat(choose(List.of(booked, elderly), 2, at(51))).as("20 minutes past the slot: overdue")
+                .isEqualTo(booked);
+    }
+
+    @Test
+    @DisplayName("Across services a booked citizen's service competes as before: an overdue walk-in of another service goes first")
+    void otherServicesStillFair() {
+        Ticket booked = booked("B002", "ho-tich", at(30), at(25));         // 2 of 20 min from the slot: 0.1
+        Ticket chungThuc = waiting("A001", "chung-thuc", null, at(10));    // 22 of 15 min: 1.47
+
+        assertThat(choose(List.of(booked, chungThuc), 0, at(32))).isEqualTo(chungThuc);
+    }
+
+    @Test
+    @DisplayName("The booked window is a setting: with 0 minutes early, the slot's start is when its turn comes")
+    void windowIsASetting() {
+        CallPolicy exact = new CallPolicy(2, new BookedWindow(Duration.ZERO, Duration.ofMinutes(5)));
+        Ticket walkIn = waiting("B001", "ho-tich", null, at(0));
+        Ticket booked = booked("B002", "ho-tich", at(30), at(20));
+
+        assertThat(exact.choose(1, List.of(walkIn, booked), 0, at(29), TARGET)).contains(walkIn);
+        assertThat(exact.choose(1, List.of(walkIn, booked), 0, at(30), TARGET)).contains(booked);
     }
 }

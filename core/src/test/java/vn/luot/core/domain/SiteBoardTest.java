@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.luot.core.domain.Tickets.MORNING;
 import static vn.luot.core.domain.Tickets.waiting;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +23,8 @@ import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.Desk;
 import vn.luot.core.domain.counter.DeskChange;
+import vn.luot.core.domain.calling.CallPolicy;
+import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.event.QueueEvent;
@@ -29,9 +36,20 @@ class SiteBoardTest {
     private final ServiceDefinition chungThuc = new ServiceDefinition("chung-thuc", "A",
             new LocalizedText("Chứng thực", "Certification"), Duration.ofMinutes(5), Duration.ofMinutes(15), 1.0);
     private final SiteDefinition site = new SiteDefinition("hac-thanh", new LocalizedText("Hạc Thành", "Hac Thanh"),
-            List.of("chung-thuc"), new OpeningHours(Map.of()),
+            List.of("chung-thuc"), allDay(),
             List.of(new CounterDefinition(1, "hac-thanh", List.of("chung-thuc"))));
-    private final SiteBoard board = new SiteBoard(site, new ServiceTimeAverages(List.of(chungThuc), 0.2), 8);
+    private final SiteBoard board = new SiteBoard(site, new ServiceTimeAverages(List.of(chungThuc), 0.2), 8,
+            new HallEstimator(new CallPolicy(2), id -> chungThuc.targetWait()), ZoneId.of("Asia/Ho_Chi_Minh"));
+    /** When the board is asked: a few minutes after the first tickets. */
+    private static final Instant NOW = MORNING.plus(Duration.ofMinutes(3));
+
+    private static OpeningHours allDay() {
+        Map<DayOfWeek, List<OpeningHours.Period>> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.put(day, List.of(new OpeningHours.Period(LocalTime.of(7, 0), LocalTime.of(17, 0))));
+        }
+        return new OpeningHours(days);
+    }
 
     private Counter openCounter() {
         DeskChange opened = new Desk(Counter.closed(1, "hac-thanh", List.of("chung-thuc")), null, LAN)
@@ -54,12 +72,12 @@ class SiteBoardTest {
         Ticket a2 = issue("A002", null, 1);
         Ticket p = issue("A003", "elderly", 2);
 
-        assertThat(board.queue("chung-thuc").waiting()).isEqualTo(3);
-        assertThat(board.queue("chung-thuc").oldestQueuedSince()).isEqualTo(a1.queuedSince());
-        assertThat(board.standing(p).position()).isZero();
-        assertThat(board.standing(a1).position()).isEqualTo(1);
-        assertThat(board.standing(a2).position()).isEqualTo(2);
-        assertThat(board.standing(a2).estimatedWaitMinutes()).isEqualTo(10);
+        assertThat(board.queue("chung-thuc", NOW).waiting()).isEqualTo(3);
+        assertThat(board.queue("chung-thuc", NOW).oldestQueuedSince()).isEqualTo(a1.queuedSince());
+        assertThat(board.standing(p, NOW).position()).isZero();
+        assertThat(board.standing(a1, NOW).position()).isEqualTo(1);
+        assertThat(board.standing(a2, NOW).position()).isEqualTo(2);
+        assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(10);
     }
 
     @Test
@@ -71,7 +89,7 @@ class SiteBoardTest {
 
         board.apply(QueueEvent.of(called, MORNING.plusSeconds(600)));
 
-        assertThat(board.queue("chung-thuc").waiting()).isZero();
+        assertThat(board.queue("chung-thuc", NOW).waiting()).isZero();
         assertThat(board.counters().get(0).current().number()).isEqualTo("A001");
         assertThat(board.recentCalls()).extracting(c -> c.number()).containsExactly("A001");
     }
@@ -87,7 +105,7 @@ class SiteBoardTest {
         boolean applied = board.apply(QueueEvent.ofTicket(EventType.TICKET_ISSUED, a1, a1.issuedAt()));
 
         assertThat(applied).isFalse();
-        assertThat(board.queue("chung-thuc").waiting()).isZero();
+        assertThat(board.queue("chung-thuc", NOW).waiting()).isZero();
     }
 
     @Test
@@ -99,7 +117,7 @@ class SiteBoardTest {
 
         assertThat(board.apply(issued)).isTrue();
         assertThat(board.apply(issued)).isFalse();
-        assertThat(board.queue("chung-thuc").waiting()).isEqualTo(1);
+        assertThat(board.queue("chung-thuc", NOW).waiting()).isEqualTo(1);
     }
 
     @Test
@@ -107,8 +125,8 @@ class SiteBoardTest {
     void noEstimateWithoutCounters() {
         issue("A001", null, 0);
 
-        assertThat(board.queue("chung-thuc").estimatedWaitMinutes()).isNull();
-        assertThat(board.queue("chung-thuc").countersOpen()).isZero();
+        assertThat(board.queue("chung-thuc", NOW).estimatedWaitMinutes()).isNull();
+        assertThat(board.queue("chung-thuc", NOW).countersOpen()).isZero();
     }
 
     @Test
@@ -121,7 +139,7 @@ class SiteBoardTest {
             last = issue(String.format("A%03d", i), null, 0);
         }
 
-        assertThat(board.standing(first).position()).isZero();
-        assertThat(board.standing(last).position()).isEqualTo(4999);
+        assertThat(board.standing(first, NOW).position()).isZero();
+        assertThat(board.standing(last, NOW).position()).isEqualTo(4999);
     }
 }

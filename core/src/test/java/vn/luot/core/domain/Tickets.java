@@ -24,4 +24,11 @@ public final class Tickets {
                 Channel.KIOSK, TicketStatus.WAITING, issuedAt, issuedAt, null, assignedCounter, null, null, null, 0, 1,
                 null, null);
     }
+
+    /** A ticket checked in from a booking for the slot starting at {@code slotStart}. */
+    public static Ticket booked(String number, String service, Instant slotStart, Instant checkedInAt) {
+        return new Ticket(UUID.randomUUID(), number, LocalDate.of(2026, 11, 26), "hac-thanh", service, null,
+                Channel.BOOKING, TicketStatus.WAITING, checkedInAt, checkedInAt, null, null, null, null, null, 0, 1,
+                null, slotStart);
+    }
 }

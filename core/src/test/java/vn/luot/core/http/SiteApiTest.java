@@ -56,7 +56,7 @@ class SiteApiTest extends ServerPerTest {
     }
 
     @Test
-    @DisplayName("Each line shows how many wait, since when, and people ahead ÷ counters open × mean service time")
+    @DisplayName("Each line shows how many wait, since when, and when the two open counters would call a ticket taken now")
     void queuesShowWaitingAndEstimate() {
         String a = server.newStaff("operator");
         String b = server.newStaff("operator");
@@ -71,11 +71,11 @@ class SiteApiTest extends ServerPerTest {
         JsonObject fifth = server.issue("hac-thanh", "chung-thuc");
 
         assertThat(fifth.getInteger("position")).isEqualTo(4);
-        assertThat(fifth.getInteger("estimatedWaitMinutes")).as("4 ahead / 2 counters x 5 min").isEqualTo(10);
+        assertThat(fifth.getInteger("estimatedWaitMinutes")).as("called third by either counter: 0, 5, then 10 min").isEqualTo(10);
         JsonObject line = line("hac-thanh", "chung-thuc");
         assertThat(line.getInteger("waiting")).isEqualTo(5);
         assertThat(line.getInteger("countersOpen")).isEqualTo(2);
-        assertThat(line.getInteger("estimatedWaitMinutes")).as("5 / 2 x 5 min, rounded up").isEqualTo(13);
+        assertThat(line.getInteger("estimatedWaitMinutes")).as("sixth call of two counters, 5 min each").isEqualTo(10);
         assertThat(line.getString("oldestQueuedSince")).isEqualTo(first.getString("issuedAt"));
         assertThat(line.getInteger("oldestWaitMinutes")).isEqualTo(4);
         assertThat(line("hac-thanh", "dat-dai").getInteger("estimatedWaitMinutes")).as("no counter open").isNull();

@@ -46,7 +46,8 @@ class SiteSocketTest extends ServerPerTest {
             assertThat(counter3.getJsonObject("current").getString("number")).isEqualTo(called.getString("number"));
             JsonObject hoTich = find(snapshot.getJsonArray("queues"), "serviceId", "ho-tich");
             assertThat(hoTich.getInteger("waiting")).isEqualTo(2);
-            assertThat(hoTich.getInteger("estimatedWaitMinutes")).isEqualTo(20);
+            // Counter 3 has just called a ticket (10 min), then two wait ahead (10 min each).
+            assertThat(hoTich.getInteger("estimatedWaitMinutes")).isEqualTo(30);
             assertThat(snapshot.getJsonArray("counters")).hasSize(8);
             assertThat(snapshot.getJsonArray("recentCalls").getJsonObject(0).getString("number"))
                     .isEqualTo(called.getString("number"));

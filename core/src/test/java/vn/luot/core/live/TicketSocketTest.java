@@ -33,15 +33,17 @@ class TicketSocketTest extends ServerPerTest {
             assertThat(first.getInteger("position")).isEqualTo(2);
             assertThat(first.getInteger("estimatedWaitMinutes")).isEqualTo(10);
 
+            // Every change of place or estimate is sent (a counter finishing moves the estimate too).
             server.act(1, "call-next", operator);
             assertThat(phone.next().getInteger("position")).isEqualTo(1);
             server.act(1, "complete", operator);
             server.act(1, "call-next", operator);
-            assertThat(phone.next().getInteger("position")).isEqualTo(0);
+            assertThat(phone.nextMatching(m -> Integer.valueOf(0).equals(m.getInteger("position")))).isNotNull();
             server.act(1, "complete", operator);
             server.act(1, "call-next", operator);
 
-            JsonObject called = phone.next();
+            JsonObject called = phone.nextMatching(m -> m.getJsonObject("ticket") != null
+                    && "called".equals(m.getJsonObject("ticket").getString("status")));
             assertThat(called.getJsonObject("ticket").getString("status")).isEqualTo("called");
             assertThat(called.getJsonObject("ticket").getInteger("counterId")).isEqualTo(1);
             assertThat(called.getInteger("position")).isNull();

@@ -57,7 +57,8 @@ class TrackingPageTest extends PageTest {
 
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "1".equals(text(browser, "#people-ahead")));
-        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 5 phút");
+        // One ahead, and the counter has just begun the ticket it called: the estimator waits for both.
+        assertThat(text(browser, "#estimated-wait")).isEqualTo("khoảng 10 phút");
         act(server, manager, 1, "complete", null);
         act(server, manager, 1, "call-next", null);
         browser.await(d -> "0".equals(text(browser, "#people-ahead")));
@@ -75,6 +76,22 @@ class TrackingPageTest extends PageTest {
         assertThat(Pages.shown(browser, "#call")).isFalse();
         act(server, manager, 1, "complete", null);
         browser.await(d -> "Hoàn thành".equals(text(browser, "#ticket-status")));
+    }
+
+    @Test
+    @DisplayName("A ticket the counter will not reach before 17:00 is told to come back another working day, not a number of minutes")
+    void comeBackAnotherDay() {
+        server.clock().set(java.time.ZonedDateTime.of(2026, 11, 26, 16, 40, 0, 0,
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+        server.open(5, manager, "dat-dai");
+        server.issue("hac-thanh", "dat-dai");
+        JsonObject mine = server.issue("hac-thanh", "dat-dai");
+
+        browser.go(baseUrl() + "/track/?ticket=" + mine.getString("id") + "&s=" + mine.getString("holderSecret"));
+        awaitTicket();
+
+        assertThat(text(browser, "#estimated-wait")).isEqualTo(
+                "Dự kiến hôm nay không kịp đến lượt trước giờ đóng cửa. Mời công dân quay lại vào ngày làm việc khác.");
     }
 
     @Test

@@ -252,7 +252,7 @@ class KioskPageTest {
         browser.await(d -> "Đang chờ: 8 người · khoảng 40 phút".equals(liveText(button + " .here")));
         browser.await(d -> liveText(button + " .faster") != null);
         assertThat(liveText(button + " .faster")).isEqualTo(
-                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: chờ ít hơn khoảng 40 phút");
+                "Điểm tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh: nhanh hơn khoảng 30 phút, kể cả đi lại");
         assertThat(browser.script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize)",
                 button + " .faster")).satisfies(px -> assertThat(((Number) px).doubleValue()).isGreaterThanOrEqualTo(28));
         assertThat(liveText(".service[data-service='dat-dai'] .faster")).isNull();

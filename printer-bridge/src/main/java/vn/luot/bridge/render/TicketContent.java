@@ -11,12 +11,13 @@ import java.util.Objects;
  *
  * @param issuedAt             with the centre's own offset (+07:00), so it prints the hall's local time
  * @param priorityVi           null for the normal queue
- * @param estimatedWaitMinutes null when no counter was open for the service
+ * @param estimatedWaitMinutes null when no counter was open for the service, or it would not be reached today
+ * @param notBeforeClosing     counters serve it, but would not reach it before the site closes today
  */
 public record TicketContent(String jobId, String number, LocalDate serviceDay, OffsetDateTime issuedAt,
                             String centreVi, String centreEn, String siteVi, String siteEn, String serviceVi,
                             String serviceEn, String priorityVi, String priorityEn, Integer position,
-                            Integer estimatedWaitMinutes, String trackingUrl) {
+                            Integer estimatedWaitMinutes, String trackingUrl, boolean notBeforeClosing) {
 
     public TicketContent {
         Objects.requireNonNull(jobId, "jobId");
@@ -38,7 +39,8 @@ public record TicketContent(String jobId, String number, LocalDate serviceDay, O
                     name(job.getJsonObject("service").getJsonObject("name"), "en"),
                     priority == null ? null : name(priority.getJsonObject("name"), "vi"),
                     priority == null ? null : name(priority.getJsonObject("name"), "en"),
-                    job.getInteger("position"), job.getInteger("estimatedWaitMinutes"), job.getString("trackingUrl"));
+                    job.getInteger("position"), job.getInteger("estimatedWaitMinutes"), job.getString("trackingUrl"),
+                    job.getBoolean("notBeforeClosing", false));
         } catch (NullPointerException | ClassCastException | DateTimeParseException e) {
             throw new IllegalArgumentException("the job lacks what a ticket needs: " + e.getMessage(), e);
         }

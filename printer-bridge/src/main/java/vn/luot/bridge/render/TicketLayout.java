@@ -78,7 +78,10 @@ public final class TicketLayout {
             body.add(new Line(format(vi, "peopleAhead", t.position()), Size.NORMAL, false));
             body.add(new Line(format(en, "peopleAhead", t.position()), Size.SMALL, false));
         }
-        if (t.estimatedWaitMinutes() != null) {
+        if (t.notBeforeClosing()) {
+            body.add(new Line(vi.getString("notBeforeClosing"), Size.NORMAL, true));
+            body.add(new Line(en.getString("notBeforeClosing"), Size.SMALL, false));
+        } else if (t.estimatedWaitMinutes() != null) {
             body.add(new Line(format(vi, "estimatedWait", t.estimatedWaitMinutes()), Size.NORMAL, false));
             body.add(new Line(format(en, "estimatedWait", t.estimatedWaitMinutes()), Size.SMALL, false));
         } else {

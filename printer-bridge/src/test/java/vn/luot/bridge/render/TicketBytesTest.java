@@ -75,6 +75,18 @@ class TicketBytesTest {
     }
 
     @Test
+    @DisplayName("A ticket the counters will not reach before closing tells the citizen to come back another day, Vietnamese first")
+    void comeBackAnotherDay() {
+        PrintedTicket ticket = print(TextMode.CP1258, 576, job().put("notBeforeClosing", true));
+        String text = Normalizer.normalize(ticket.allText(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Dự kiến hôm nay không kịp đến lượt",
+                "Mời công dân quay lại vào ngày làm việc khác", "Please come back another working day")
+                .doesNotContain("chưa có quầy mở");
+        assertThat(text.indexOf("quay lại")).isLessThan(text.indexOf("come back"));
+    }
+
+    @Test
     @DisplayName("A job that lacks what a ticket needs is refused before anything is printed")
     void incompleteJobIsRefused() {
         JsonObject broken = job();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.catalogue.CatalogueRef;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.ticket.ServiceDay;
@@ -27,9 +28,12 @@ import vn.luot.core.domain.ticket.ServiceDay;
  *   <li>Only a booking still {@code booked} can be checked in or cancelled.</li>
  *   <li>A booking still {@code booked} when its day is over did not come: the store marks it
  *       {@code no_show} in bulk ({@link vn.luot.core.store.BookingStore#markNoShowsBefore}).</li>
+ *   <li>A booking not checked in by the late end of its window ({@link BookedWindow}) is missed: where
+ *       the centre lets missed bookings expire ({@link MissedBooking#EXPIRE}) it becomes {@code expired};
+ *       otherwise it can still be checked in that day, and waits like a walk-in.</li>
  * </ul>
  *
- * @param phone     the digits of the citizen's phone number ({@link PhoneDigits}), as staff search for it
+ * @param phone     the citizen's mobile number in its national form ({@link PhoneNumber#national()})
  * @param ticketId  the ticket it became at check-in, else null
  */
 public record Booking(
@@ -67,8 +71,8 @@ public record Booking(
         if (name.isEmpty() || name.length() > BookingRequest.MAX_NAME_LENGTH) {
             throw new QueueException(Problem.INVALID_FIELD, "name", FieldRule.NAME);
         }
-        String digits = PhoneDigits.of(request.phone())
-                .orElseThrow(() -> new QueueException(Problem.INVALID_FIELD, "phone", FieldRule.PHONE));
+        String digits = PhoneNumber.parse(request.phone()).map(PhoneNumber::national)
+                .orElseThrow(() -> new QueueException(Problem.INVALID_FIELD, "phone", FieldRule.MOBILE_PHONE));
         if (!request.slotStart().isAfter(now)) {
             throw new QueueException(Problem.SLOT_IN_PAST, TIME.format(request.slotStart().atZone(zone)));
         }
@@ -101,6 +105,32 @@ public record Booking(
     public Booking checkedIn(UUID ticket, Instant now, ZoneId zone) {
         requireCheckInAllowed(now, zone);
         return with(BookingStatus.CHECKED_IN, Objects.requireNonNull(ticket, "ticket"), now);
+    }
+
+    /**
+     * The booking moved to another slot, which the caller checked with the {@link SlotCalendar}. Only a
+     * booking still {@code booked} moves; a checked-in one already has its ticket.
+     */
+    public Booking movedTo(Instant newStart) {
+        requireBooked();
+        return new Booking(id, code, siteId, serviceId, Objects.requireNonNull(newStart, "newStart"), citizenName,
+                phone, procedure, status, ticketId, createdAt, checkedInAt, version + 1);
+    }
+
+    /** Whether this phone number (as written by its holder) is the one the booking was made with. */
+    public boolean heldBy(String writtenPhone) {
+        return PhoneNumber.parse(writtenPhone).map(p -> p.national().equals(phone)).orElse(false);
+    }
+
+    /** Whether the late end of its window has passed (see {@link BookedWindow#missedAfter}). */
+    public boolean isMissed(Instant now, BookedWindow window) {
+        return now.isAfter(window.missedAfter(slotStart));
+    }
+
+    /** The booking after it expired, missed where the centre lets missed bookings expire. */
+    public Booking expired() {
+        requireBooked();
+        return with(BookingStatus.EXPIRED, null, null);
     }
 
     public Booking cancelled() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
+import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.event.EventType;
 import vn.luot.core.domain.ticket.Ticket;
 
@@ -48,6 +49,18 @@ public final class Desk {
         return new DeskChange(EventType.COUNTER_OPENED, counter.withState(state, services, actor.username()), null);
     }
 
+    /**
+     * A manager changes which services a counter calls (issue 10), at either site, whatever its state. The
+     * ticket at the counter now is not disturbed: the new services count from the counter's next call.
+     */
+    public DeskChange changeServices(List<String> services) {
+        if (!actor.role().supervisesCounters()) {
+            throw new QueueException(Problem.FORBIDDEN);
+        }
+        return new DeskChange(EventType.COUNTER_SERVICES_CHANGED,
+                counter.withState(counter.state(), services, counter.openedBy()), null);
+    }
+
     public DeskChange pause() {
         requireOperable();
         requireState(CounterState.OPEN);
@@ -86,7 +99,7 @@ public final class Desk {
     public DeskChange call(Ticket waiting, Instant now) {
         requireReadyToCall();
         Ticket called = waiting.calledBy(counter.id(), counter.siteId(), now);
-        int streak = called.isPriority() ? counter.priorityStreak() + 1 : 0;
+        int streak = CallPolicy.streakAfter(counter.priorityStreak(), called);
         return new DeskChange(EventType.TICKET_CALLED, counter.withCurrent(called.id(), streak), called);
     }
 

@@ -11,6 +11,8 @@ public enum EventType {
     TICKET_RETURNED("ticket.returned"),
     TICKET_TRANSFERRED("ticket.transferred"),
     TICKET_CANCELLED("ticket.cancelled"),
+    TICKET_MOVED("ticket.moved"),                          // a manager moved it to the other site (issue 10)
+    COUNTER_SERVICES_CHANGED("counter.services_changed"),  // a manager changed what it serves (issue 10)
     COUNTER_OPENED("counter.opened"),
     COUNTER_PAUSED("counter.paused"),
     COUNTER_RESUMED("counter.resumed"),

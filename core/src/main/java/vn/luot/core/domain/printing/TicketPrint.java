@@ -12,15 +12,24 @@ import vn.luot.core.domain.catalogue.LocalizedText;
  *
  * @param priority             the priority group's name, or null for the normal queue
  * @param position             people waiting ahead when the ticket was taken
- * @param estimatedWaitMinutes null when no counter was open for the service
+ * @param estimatedWaitMinutes null when no counter was open for the service, or it would not be reached today
+ * @param notBeforeClosing     counters serve it, but would not reach it before the site closes today
  */
 public record TicketPrint(UUID jobId, String printerId, UUID ticketId, String number, LocalDate serviceDay,
                           Instant issuedAt, LocalizedText centre, String siteId, LocalizedText site,
                           String serviceId, LocalizedText service, LocalizedText priority, Integer position,
-                          Integer estimatedWaitMinutes, String trackingUrl) {
+                          Integer estimatedWaitMinutes, String trackingUrl, boolean notBeforeClosing) {
     public TicketPrint {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(printerId, "printerId");
         Objects.requireNonNull(number, "number");
+    }
+
+    public TicketPrint(UUID jobId, String printerId, UUID ticketId, String number, LocalDate serviceDay,
+                       Instant issuedAt, LocalizedText centre, String siteId, LocalizedText site,
+                       String serviceId, LocalizedText service, LocalizedText priority, Integer position,
+                       Integer estimatedWaitMinutes, String trackingUrl) {
+        this(jobId, printerId, ticketId, number, serviceDay, issuedAt, centre, siteId, site, serviceId, service,
+                priority, position, estimatedWaitMinutes, trackingUrl, false);
     }
 }

@@ -8,7 +8,9 @@ public enum Channel {
     KIOSK,
     PHONE,
     DESK,
-    BOOKING;
+    BOOKING,
+    /** Today's number taken from a distance, on the phone page {@code /book/now}; called like any other. */
+    REMOTE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -121,6 +121,16 @@ public record Ticket(
                 newNote != null ? newNote : note);
     }
 
+    /**
+     * A waiting ticket a manager moves to the other site (issue 10): same number, same service, same
+     * original issue time, so it takes its fair place in that site's line. A counter it was sent to stays
+     * behind.
+     */
+    public Ticket movedTo(String newSiteId) {
+        require(status == TicketStatus.WAITING);
+        return with(TicketStatus.WAITING, null, null, null, null, null, callCount, newSiteId, serviceId, note);
+    }
+
     public Ticket cancelledAt(Instant now) {
         require(status == TicketStatus.WAITING);
         return with(TicketStatus.CANCELLED, counterId, assignedCounterId, calledAt, servingAt, now, callCount,

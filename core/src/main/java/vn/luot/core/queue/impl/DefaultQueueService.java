@@ -13,6 +13,7 @@ import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
+import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.calling.CallPolicy;
 import vn.luot.core.domain.catalogue.Catalogue;
@@ -35,7 +36,7 @@ import vn.luot.core.domain.ticket.TicketStatus;
 import vn.luot.core.domain.ticket.TrackingLink;
 import vn.luot.core.auth.HolderSecrets;
 import vn.luot.core.events.EventPublisher;
-import vn.luot.core.live.LiveHub;
+import vn.luot.core.standings.Standings;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrintJobJson;
 import vn.luot.core.queue.CallTarget;
@@ -51,7 +52,7 @@ import vn.luot.core.store.QueueStore;
 public final class DefaultQueueService implements QueueService {
     private final QueueStore store;
     private final EventPublisher events;
-    private final LiveHub hub;
+    private final Standings standings;
     private final Catalogue catalogue;
     private final CallPolicy policy;
     private final QueueMetrics metrics;
@@ -62,15 +63,15 @@ public final class DefaultQueueService implements QueueService {
     private final IssuingService issuing;
     private final HolderSecrets holderSecrets;
 
-    public DefaultQueueService(QueueStore store, EventPublisher events, LiveHub hub, LuotConfig config,
+    public DefaultQueueService(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
                                QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
         this.issuing = issuing;
         this.holderSecrets = holderSecrets;
         this.store = store;
         this.events = events;
-        this.hub = hub;
+        this.standings = standings;
         this.catalogue = config.catalogue();
-        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow());
+        this.policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         this.metrics = metrics;
         this.clock = clock;
         this.printing = config.printing();
@@ -94,14 +95,14 @@ public final class DefaultQueueService implements QueueService {
                     request.slotStart());
             return requireIssuing(request, idempotencyKey, staff)
                     .compose(replay -> replay.isPresent() ? Future.succeededFuture(replay.get())
-                            : printOrder(printer, draft).compose(print -> store.issue(draft, service.prefix(), request,
-                                    idempotencyKey, print)))
+                            : standings.standing(draft).compose(atIssue -> store.issue(draft, service.prefix(), request,
+                                    idempotencyKey, printOrder(printer, atIssue), atIssue.estimatedWaitMinutes())))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));
                             metrics.ticketIssued(outcome.ticket());
                         }
-                        return hub.standing(outcome.ticket())
+                        return standings.standing(outcome.ticket())
                                 .map(standing -> new TicketView(outcome.ticket(), standing, outcome.replayed()));
                     });
         });
@@ -121,20 +122,22 @@ public final class DefaultQueueService implements QueueService {
 
     /**
      * The job that prints the ticket, when a printer is named. The ticket prints the people ahead and
-     * the estimate as they stand when it is taken (the same figures the kiosk's buttons showed).
+     * the estimate as they stand when it is taken (the same figures the kiosk's buttons showed). The store
+     * keeps that estimate with the ticket, printed or not, for the reports' accuracy figure.
      */
-    private Future<PrintOrder> printOrder(PrinterDefinition printer, Ticket draft) {
+    private PrintOrder printOrder(PrinterDefinition printer, Standing standing) {
         if (printer == null) {
-            return Future.succeededFuture(null);
+            return null;
         }
         UUID jobId = UUID.randomUUID();
-        return hub.standing(draft).map(standing -> new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
+        return new PrintOrder(jobId, printer.id(), ticket -> printJson.payload(
                 new TicketPrint(jobId, printer.id(), ticket.id(), ticket.number(), ticket.serviceDay(),
                         ticket.issuedAt(), catalogue.centreName(), ticket.siteId(),
                         catalogue.site(ticket.siteId()).name(), ticket.serviceId(),
                         catalogue.service(ticket.serviceId()).name(), priorityName(ticket.priorityGroup()),
                         standing.position(), standing.estimatedWaitMinutes(),
-                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())))).encode()));
+                        TrackingLink.of(publicUrl, ticket.id(), holderSecrets.of(ticket.id())),
+                        standing.notBeforeClosing())).encode());
     }
 
     private LocalizedText priorityName(String groupId) {
@@ -146,7 +149,7 @@ public final class DefaultQueueService implements QueueService {
     public Future<TicketView> ticket(UUID id) {
         return store.ticket(id).compose(found -> {
             Ticket ticket = found.orElseThrow(() -> new QueueException(Problem.TICKET_NOT_FOUND, id));
-            return hub.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
+            return standings.standing(ticket).map(standing -> new TicketView(ticket, standing, false));
         });
     }
 
@@ -159,7 +162,7 @@ public final class DefaultQueueService implements QueueService {
                     if (change.changed()) {
                         events.publish(QueueEvent.ofTicket(EventType.TICKET_CANCELLED, change.ticket(), now));
                     }
-                    return hub.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
+                    return standings.standing(change.ticket()).map(s -> new TicketView(change.ticket(), s, !change.changed()));
                 });
     }
 

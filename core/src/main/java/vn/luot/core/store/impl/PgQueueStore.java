@@ -27,6 +27,7 @@ import vn.luot.core.domain.Actor;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
 import vn.luot.core.domain.board.RecentCall;
+import vn.luot.core.domain.calling.BookedWindow;
 import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.Desk;
@@ -53,13 +54,14 @@ public final class PgQueueStore implements QueueStore {
      */
     private static final String INSERT_TICKET = "INSERT INTO tickets (id, number, seq_no, "
             + "service_day, site_id, service_id, priority_group, channel, status, issued_at, queued_since, "
-            + "call_count, version, note, printer_id, idempotency_key, request_hash, phone, slot_start) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15, $16) "
+            + "call_count, version, note, printer_id, idempotency_key, request_hash, phone, slot_start, "
+            + "issued_estimate_minutes) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 0, 1, $11, $12, $13, $14, $15, $16, $17) "
             + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
     /** A ticket and its print job in one statement: an acknowledged ticket always has its job. */
     private static final String INSERT_TICKET_AND_JOB = "WITH ticket AS (" + INSERT_TICKET + " RETURNING id), "
             + "job AS (INSERT INTO print_jobs (id, printer_id, ticket_id, payload, created_at) "
-            + "SELECT $17, $12, ticket.id, $18::text::jsonb, $10 FROM ticket RETURNING id) "
+            + "SELECT $18, $12, ticket.id, $19::text::jsonb, $10 FROM ticket RETURNING id) "
             + "SELECT (SELECT count(*) FROM ticket) AS tickets, (SELECT count(*) FROM job) AS jobs";
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
@@ -76,12 +78,23 @@ public final class PgQueueStore implements QueueStore {
             + "  AND w.service_day = $4 ORDER BY w.queued_since, w.seq_no LIMIT 1) t "
             + "UNION ALL (SELECT " + TICKET_COLUMNS + " FROM tickets a "
             + "  WHERE a.status = 'waiting' AND a.assigned_counter_id = $3 AND a.service_day = $4 "
-            + "  ORDER BY a.queued_since, a.seq_no LIMIT 1)";
+            + "  ORDER BY a.queued_since, a.seq_no LIMIT 1) "
+            // The booked ticket of each service that is due: its slot has come ($5 = now + early) and it
+            // was checked in in time ($6 = the late window, seconds). See BookedWindow and CallPolicy.
+            + "UNION ALL (SELECT b.* FROM unnest($2::text[]) AS bs(service_id) "
+            + "CROSS JOIN LATERAL (SELECT " + TICKET_COLUMNS + " FROM tickets d "
+            + "  WHERE d.status = 'waiting' AND d.site_id = $1 AND d.service_id = bs.service_id "
+            + "  AND d.priority_group IS NULL AND d.assigned_counter_id IS NULL AND d.service_day = $4 "
+            + "  AND d.slot_start IS NOT NULL AND d.slot_start <= $5 "
+            + "  AND d.queued_since <= d.slot_start + make_interval(secs => $6::double precision) "
+            + "  ORDER BY d.slot_start, d.queued_since, d.seq_no LIMIT 1) b)";
 
     private final Pool pool;
+    private final BookedWindow bookedWindow;
 
-    public PgQueueStore(Pool pool) {
+    public PgQueueStore(Pool pool, BookedWindow bookedWindow) {
         this.pool = pool;
+        this.bookedWindow = bookedWindow;
     }
 
     @Override
@@ -135,7 +148,7 @@ public final class PgQueueStore implements QueueStore {
 
     @Override
     public Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
-                                      PrintOrder print) {
+                                      PrintOrder print, Integer estimateMinutes) {
         String fingerprint = request.fingerprint();
         Future<Optional<IssueOutcome>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(Optional.empty())
@@ -143,19 +156,19 @@ public final class PgQueueStore implements QueueStore {
         return earlier
                 .compose(found -> found.isPresent()
                         ? Future.succeededFuture(found.get())
-                        : insert(draft, prefix, request, idempotencyKey, fingerprint, print))
+                        : insert(draft, prefix, request, idempotencyKey, fingerprint, print, estimateMinutes))
                 .recover(StoreFailures::translate);
     }
 
     private Future<IssueOutcome> insert(Ticket draft, String prefix, TicketRequest request, String key,
-                                        String fingerprint, PrintOrder print) {
+                                        String fingerprint, PrintOrder print, Integer estimateMinutes) {
         return nextNumber(draft.serviceDay(), prefix).compose(sequence -> {
             Ticket ticket = numbered(draft, TicketNumbering.format(prefix, sequence));
             List<Object> values = new ArrayList<>(Arrays.asList(ticket.id(), ticket.number(), sequence.intValue(),
                     ticket.serviceDay(), ticket.siteId(), ticket.serviceId(), ticket.priorityGroup(),
                     ticket.channel().wireName(), ticket.status().wireName(), time(ticket.issuedAt()), ticket.note(),
                     request.printerId(), key, key == null ? null : fingerprint, request.phone(),
-                    time(ticket.slotStart())));
+                    time(ticket.slotStart()), estimateMinutes));
             Future<Boolean> inserted;
             if (print == null) {
                 // The plain statement: most tickets print nowhere, and it costs the database the least.
@@ -302,7 +315,7 @@ public final class PgQueueStore implements QueueStore {
                                                        BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
                                                        int attempt) {
         Counter counter = desk.counter();
-        return lineHeads(conn, counter, serviceDay).compose(heads -> {
+        return lineHeads(conn, counter, serviceDay, now).compose(heads -> {
             Optional<Ticket> chosen = chooser.apply(counter, heads);
             if (chosen.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
@@ -375,6 +388,7 @@ public final class PgQueueStore implements QueueStore {
         return counterSaved
                 .compose(done -> history(conn, now, change.event().wireName(), ticketId, after.id(), actor.username(),
                         change.ticket() == null ? after.siteId() : change.ticket().siteId()))
+                .compose(done -> AuditRows.counterChange(conn, actor, before, change, now))   // issue 10
                 .compose(done -> command.idempotencyKey() == null ? Future.<Void>succeededFuture()
                         : conn.preparedQuery("INSERT INTO command_log (idempotency_key, scope, request_hash, event, "
                                         + "counter_id, ticket_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -441,10 +455,10 @@ public final class PgQueueStore implements QueueStore {
     }
 
     /** Only today's tickets: yesterday's stragglers wait for the day turnover to expire them. */
-    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter, LocalDate serviceDay) {
+    private Future<List<Ticket>> lineHeads(SqlConnection conn, Counter counter, LocalDate serviceDay, Instant now) {
         return conn.preparedQuery(LINE_HEADS)
                 .execute(Tuple.of(counter.siteId(), counter.services().toArray(new String[0]), counter.id(),
-                        serviceDay))
+                        serviceDay, time(now.plus(bookedWindow.early())), (double) bookedWindow.late().toSeconds()))
                 .map(PgQueueStore::allTickets);
     }
 

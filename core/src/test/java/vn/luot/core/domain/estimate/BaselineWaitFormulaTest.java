@@ -1,4 +1,4 @@
-package vn.luot.core.domain;
+package vn.luot.core.domain.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,25 +8,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.domain.catalogue.LocalizedText;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
-import vn.luot.core.domain.estimate.ServiceTimeAverages;
-import vn.luot.core.domain.estimate.WaitEstimator;
 
-@DisplayName("The estimated wait")
-class WaitEstimatorTest {
+@DisplayName("The old wait formula, the simulator's baseline")
+class BaselineWaitFormulaTest {
 
     @Test
     @DisplayName("It is people ahead divided by counters open, times the mean service time, in whole minutes rounded up")
     void formula() {
-        assertThat(WaitEstimator.minutes(4, 2, Duration.ofMinutes(5))).hasValue(10);
-        assertThat(WaitEstimator.minutes(5, 2, Duration.ofMinutes(5))).hasValue(13);
-        assertThat(WaitEstimator.minutes(3, 1, Duration.ofSeconds(250))).hasValue(13);
-        assertThat(WaitEstimator.minutes(0, 3, Duration.ofMinutes(20))).hasValue(0);
+        assertThat(BaselineWaitFormula.minutes(4, 2, Duration.ofMinutes(5))).hasValue(10);
+        assertThat(BaselineWaitFormula.minutes(5, 2, Duration.ofMinutes(5))).hasValue(13);
+        assertThat(BaselineWaitFormula.minutes(3, 1, Duration.ofSeconds(250))).hasValue(13);
+        assertThat(BaselineWaitFormula.minutes(0, 3, Duration.ofMinutes(20))).hasValue(0);
     }
 
     @Test
     @DisplayName("With no counter open for the service there is no estimate")
     void noCounterNoEstimate() {
-        assertThat(WaitEstimator.minutes(4, 0, Duration.ofMinutes(5))).isEmpty();
+        assertThat(BaselineWaitFormula.minutes(4, 0, Duration.ofMinutes(5))).isEmpty();
     }
 
     @Test

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * The estimated wait shown on tickets, displays and phones:
+ * The wait estimate Lượt used to print, kept only as the baseline the day simulator measures the
+ * {@link HallEstimator} against:
  * <pre>  people ahead ÷ counters open for the service × running mean service time</pre>
- * rounded up to whole minutes. With no counter open for the service there is no honest estimate.
+ * rounded up to whole minutes. It ignores counters that serve several services, priority tickets that
+ * come in ahead, the ticket a counter is still serving, the lunch break and closing time.
  */
-public final class WaitEstimator {
-    private WaitEstimator() {
+public final class BaselineWaitFormula {
+    private BaselineWaitFormula() {
     }
 
     public static OptionalInt minutes(int peopleAhead, int countersOpen, Duration meanServiceTime) {
