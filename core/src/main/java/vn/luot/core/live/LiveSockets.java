@@ -1,7 +1,13 @@
 package vn.luot.core.live;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import vn.luot.core.domain.Problem;
@@ -17,6 +23,27 @@ import vn.luot.core.limits.SocketsPerClient;
  */
 final class LiveSockets {
     private LiveSockets() {
+    }
+
+    /**
+     * A frame over the size limit (1009) or a text frame that is not UTF-8 (1007) closes the socket with
+     * that code and a reason, so the client learns why instead of meeting a dropped connection.
+     */
+    private static void refuseBadFrame(ServerWebSocket socket, Throwable failure) {
+        if (failure instanceof CorruptedWebSocketFrameException bad && !socket.isClosed()) {
+            WebSocketCloseStatus status = bad.closeStatus();
+            socket.close((short) status.code(), bad.getMessage() == null ? status.reasonText() : bad.getMessage());
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**
@@ -41,6 +68,14 @@ final class LiveSockets {
                 return;
             }
             open.incrementAndGet();
+            socket.exceptionHandler(e -> refuseBadFrame(socket, e));
+            // Vert.x decodes text leniently (bad bytes become U+FFFD); the protocol says close with 1007.
+            // Clients send small single-frame messages, so a frame is checked on its own.
+            socket.handler(data -> {
+                if (!isUtf8(data.getBytes()) && !socket.isClosed()) {
+                    socket.close((short) WebSocketCloseStatus.INVALID_PAYLOAD_DATA.code(), "text is not valid UTF-8");
+                }
+            });
             Runnable onClose = attach.apply(socket);
             socket.closeHandler(v -> {
                 open.decrementAndGet();

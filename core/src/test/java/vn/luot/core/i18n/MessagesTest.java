@@ -85,4 +85,14 @@ class MessagesTest {
         assertThat(Messages.pick("en-US")).isEqualTo(Locale.ENGLISH);
         assertThat(Messages.pick(null)).isEqualTo(Locale.ENGLISH);
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("The language is chosen by the weights of Accept-Language, not by its first letters")
+    void readsTheWeights() {
+        assertThat(Messages.pick("en;q=0.5, vi;q=0.9")).isEqualTo(Messages.VIETNAMESE);
+        assertThat(Messages.pick("fr-FR, en;q=0.8, vi;q=0.5")).isEqualTo(Locale.ENGLISH);
+        assertThat(Messages.pick("fr, vi-VN;q=0.7")).isEqualTo(Messages.VIETNAMESE);
+        assertThat(Messages.pick("vi;q=0, en")).isEqualTo(Locale.ENGLISH);
+        assertThat(Messages.pick("%%% not a header")).isEqualTo(Locale.ENGLISH);
+    }
 }

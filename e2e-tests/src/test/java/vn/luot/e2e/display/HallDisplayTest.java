@@ -223,6 +223,7 @@ class HallDisplayTest extends PageTest {
 
         act(server, manager, 3, "call-next", null);
         browser.await(d -> "Counter 3".equals(text(browser, ".call--newest .counter")));
+        browser.await(d -> "1 person".equals(text(browser, "[data-service='ho-tich'] .waiting")));
         browser.screenshot("hall-1920x1080-en");
     }
 

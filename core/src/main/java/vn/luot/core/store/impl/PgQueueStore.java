@@ -275,13 +275,24 @@ public final class PgQueueStore implements QueueStore {
     @Override
     public Future<DeskChange> changeCounter(int counterId, Actor actor, Command command, Instant now,
                                             Function<Desk, DeskChange> action) {
-        return pool.<DeskChange>withTransaction(conn -> lockCounter(conn, counterId)
-                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
-                                ? Future.succeededFuture(replayed.get())
-                                : currentTicket(conn, counter).compose(current -> {
-                                    DeskChange change = action.apply(new Desk(counter, current, actor));
-                                    return save(conn, change, current, counter, actor, command, now);
-                                }))))
+        return atDesk(counterId, actor, command, replayed -> replayed, (conn, desk) -> save(conn,
+                action.apply(desk), desk.currentTicket(), desk.counter(), actor, command, now));
+    }
+
+    /**
+     * The one way a counter action runs, in one transaction: lock the counter, answer a retried command
+     * with its first outcome, else give the counter and its current ticket to the action as a {@link Desk}.
+     *
+     * @param fromReplay what the action answers for a retried command's first outcome
+     */
+    private <T> Future<T> atDesk(int counterId, Actor actor, Command command, Function<DeskChange, T> fromReplay,
+                                 BiFunction<SqlConnection, Desk, Future<T>> action) {
+        return pool.<T>withTransaction(conn -> lockCounter(conn, counterId)
+                        .compose(counter -> replay(conn, command, counter)
+                                .compose(replayed -> replayed.isPresent()
+                                        ? Future.succeededFuture(fromReplay.apply(replayed.get()))
+                                        : currentTicket(conn, counter).compose(current ->
+                                                action.apply(conn, new Desk(counter, current, actor))))))
                 .recover(StoreFailures::translate);
     }
 
@@ -289,15 +300,10 @@ public final class PgQueueStore implements QueueStore {
     public Future<Optional<DeskChange>> callNext(int counterId, Actor actor, Command command, Instant now,
                                                  LocalDate serviceDay,
                                                  BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser) {
-        return pool.<Optional<DeskChange>>withTransaction(conn -> lockCounter(conn, counterId)
-                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
-                                ? Future.succeededFuture(replayed)
-                                : currentTicket(conn, counter).compose(current -> {
-                                    Desk desk = new Desk(counter, current, actor);
-                                    desk.requireReadyToCall();
-                                    return callFirstFree(conn, desk, actor, command, now, serviceDay, chooser, 1);
-                                }))))
-                .recover(StoreFailures::translate);
+        return atDesk(counterId, actor, command, Optional::of, (conn, desk) -> {
+            desk.requireReadyToCall();
+            return callFirstFree(conn, desk, actor, command, now, serviceDay, chooser, 1);
+        });
     }
 
     /**
@@ -332,20 +338,13 @@ public final class PgQueueStore implements QueueStore {
 
     @Override
     public Future<DeskChange> callTicket(int counterId, Actor actor, Command command, Instant now, UUID ticketId) {
-        return pool.<DeskChange>withTransaction(conn -> lockCounter(conn, counterId)
-                        .compose(counter -> replay(conn, command, counter).compose(replayed -> replayed.isPresent()
-                                ? Future.succeededFuture(replayed.get())
-                                : currentTicket(conn, counter).compose(current -> {
-                                    Desk desk = new Desk(counter, current, actor);
-                                    desk.requireReadyToCall();
-                                    return ticket(conn, ticketId, true).compose(found -> {
-                                        Ticket waiting = found.orElseThrow(
-                                                () -> new QueueException(Problem.TICKET_NOT_FOUND, ticketId));
-                                        return save(conn, desk.call(waiting, now), waiting, counter, actor, command,
-                                                now);
-                                    });
-                                }))))
-                .recover(StoreFailures::translate);
+        return atDesk(counterId, actor, command, replayed -> replayed, (conn, desk) -> {
+            desk.requireReadyToCall();
+            return ticket(conn, ticketId, true).compose(found -> {
+                Ticket waiting = found.orElseThrow(() -> new QueueException(Problem.TICKET_NOT_FOUND, ticketId));
+                return save(conn, desk.call(waiting, now), waiting, desk.counter(), actor, command, now);
+            });
+        });
     }
 
     @Override
