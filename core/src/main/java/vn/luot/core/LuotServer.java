@@ -103,6 +103,12 @@ public final class LuotServer {
      */
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
+        return start(vertx, config, databaseUrl, jwtSecret, registry, clock, StartPhases.sinceNow());
+    }
+
+    /** As above, noting in {@code phases} how long each step of the start took (Main logs them at ready). */
+    static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
+                                    PrometheusMeterRegistry registry, Clock clock, StartPhases phases) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
@@ -155,18 +161,22 @@ public final class LuotServer {
                 new BalancingHandler(recommendations, config.catalogue(), views, clock),
                 new ManagerHandler(balancing, views, config.catalogue().timeZone(), clock));
         List<String> deployments = new ArrayList<>();
+        phases.finished("wiring");
 
         return Migrations.run(pool)
                 .compose(migrated -> logDurability(pool))
+                .onSuccess(checked -> phases.finished("migrations check"))
                 .compose(checked -> store.seedCounters(config.catalogue().counters()))
                 .compose(seeded -> printStore.seedPrinters(
                         config.printing().printers().stream().map(PrinterDefinition::id).toList()))
                 .compose(seeded -> createFirstAdmin(staff, config))
+                .onSuccess(admin -> phases.finished("seeds"))
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
                     return balancing.restoreNotices();
                 })
+                .onSuccess(restored -> phases.finished("boards loaded"))
                 .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
@@ -174,8 +184,10 @@ public final class LuotServer {
                 })
                 .compose(bookingJobsId -> {
                     deployments.add(bookingJobsId);
+                    phases.finished("printer hub and jobs");
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server().port(), deployments);
                 })
+                .onSuccess(port -> phases.finished("http listen"))
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
                 .onFailure(e -> {
                     pool.close();
