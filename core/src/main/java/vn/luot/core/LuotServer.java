@@ -120,6 +120,12 @@ public final class LuotServer {
      */
     public static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
                                            PrometheusMeterRegistry registry, Clock clock) {
+        return start(vertx, config, databaseUrl, jwtSecret, registry, clock, StartPhases.sinceNow());
+    }
+
+    /** As above, noting in {@code phases} how long each step of the start took (Main logs them at ready). */
+    static Future<LuotServer> start(Vertx vertx, LuotConfig config, String databaseUrl, String jwtSecret,
+                                    PrometheusMeterRegistry registry, Clock clock, StartPhases phases) {
         Pool pool = DatabasePool.create(vertx, databaseUrl, config.database());
         Pool reportPool = DatabasePool.create(vertx, databaseUrl, config.database(), config.reports().poolSize(),
                 "luot-reports");
@@ -189,18 +195,22 @@ public final class LuotServer {
 
                 new PlanHandler(new PlanningService(vertx, config), clock, config.catalogue().timeZone()));
         List<String> deployments = new ArrayList<>();
+        phases.finished("wiring");
 
         return Migrations.run(pool)
                 .compose(migrated -> logDurability(pool))
+                .onSuccess(checked -> phases.finished("migrations check"))
                 .compose(checked -> store.seedCounters(config.catalogue().counters()))
                 .compose(seeded -> printStore.seedPrinters(
                         config.printing().printers().stream().map(PrinterDefinition::id).toList()))
                 .compose(seeded -> createFirstAdmin(staff, config))
+                .onSuccess(admin -> phases.finished("seeds"))
                 .compose(admin -> vertx.deployVerticle(hub))
                 .compose(hubId -> {
                     deployments.add(hubId);
                     return balancing.restoreNotices();
                 })
+                .onSuccess(restored -> phases.finished("boards loaded"))
                 .compose(restored -> vertx.deployVerticle(printerHub))
                 .compose(printerHubId -> {
                     deployments.add(printerHubId);
@@ -214,8 +224,10 @@ public final class LuotServer {
                 })
                 .compose(senderId -> {
                     deployments.add(senderId);
+                    phases.finished("printer hub and jobs");
                     return deployHttp(vertx, v -> ApiRouter.create(v, handlers), config.server(), deployments);
                 })
+                .onSuccess(port -> phases.finished("http listen"))
                 .map(port -> new LuotServer(vertx, pool, reportPool, deployments, port, handlers))
                 .onFailure(e -> {
                     pool.close();

@@ -3,8 +3,10 @@ package vn.luot.core;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.auth.JwtSecret;
@@ -15,8 +17,8 @@ import vn.luot.core.db.EmbeddedDatabase;
 import vn.luot.core.metrics.VertxFactory;
 
 /**
- * Starts Lượt: reads the configuration, starts the embedded PostgreSQL (unless LUOT_DB_URL names one),
- * then the server. Exits with status 2 and a message naming the key when the configuration is wrong.
+ * Starts Lượt: reads the configuration, starts the embedded PostgreSQL (unless LUOT_DB_URL names one)
+ * while Vert.x starts, then the server; logs where the start's time went on the ready line. Exits with status 2 and a message naming the key when the configuration is wrong.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -25,6 +27,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        StartPhases phases = StartPhases.sinceJvmStart();
+        phases.finished("jvm");
         LuotConfig config;
         try {
             config = ConfigLoader.fromEnvironment(System.getenv());
@@ -33,15 +37,30 @@ public final class Main {
             System.exit(2);
             return;
         }
-        EmbeddedDatabase embedded = config.database().embedded() ? EmbeddedDatabase.start(config.dataDir()) : null;
-        String databaseUrl = embedded != null ? embedded.url() : config.database().url();
+        phases.finished("config");
+        // PostgreSQL takes the longest to start, and mostly waits on its own process: start it on a thread
+        // of its own while this one loads and builds the rest (no event loop is involved).
+        CompletableFuture<EmbeddedDatabase> database = config.database().embedded()
+                ? startEmbedded(config.dataDir(), phases) : CompletableFuture.completedFuture(null);
         String jwtSecret = JwtSecret.resolve(config.security().jwtSecret(), config.dataDir());
-
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = VertxFactory.create(registry);
+        phases.finished("vertx");
+        EmbeddedDatabase embedded;
+        try {
+            embedded = database.join();
+        } catch (CompletionException e) {
+            LOG.error("Lượt could not start its database", e.getCause());
+            vertx.close().await();
+            System.exit(1);
+            return;
+        }
+        phases.finished("waiting for the database");
+        String databaseUrl = embedded != null ? embedded.url() : config.database().url();
+
         LuotServer server;
         try {
-            server = LuotServer.start(vertx, config, databaseUrl, jwtSecret, registry, Clock.systemUTC()).await();
+            server = LuotServer.start(vertx, config, databaseUrl, jwtSecret, registry, Clock.systemUTC(), phases).await();
         } catch (Exception e) {
             LOG.error("Lượt could not start", e);
             vertx.close().await();
@@ -61,10 +80,26 @@ public final class Main {
                 LOG.warn("Unclean shutdown: {}", e.getMessage());
             }
         }, "luot-shutdown"));
-        long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("Lượt is ready on http://localhost:{}/ (started in {} ms; data in {}{}; {} sockets)", server.port(),
-                startedMs, config.dataDir().toAbsolutePath(), embedded != null
+        LOG.info("Lượt is ready on http://localhost:{}/ (started in {} ms; data in {}{}; {} sockets; phases: {})",
+                server.port(), phases.totalMs(), config.dataDir().toAbsolutePath(), embedded != null
                         ? ", embedded PostgreSQL on port " + embedded.port() : ", external PostgreSQL",
-                vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
+                vertx.isNativeTransportEnabled() ? "epoll" : "NIO", phases.summary());
+    }
+
+    private static CompletableFuture<EmbeddedDatabase> startEmbedded(Path dataDir, StartPhases phases) {
+        CompletableFuture<EmbeddedDatabase> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            long begun = System.currentTimeMillis();
+            try {
+                EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+                phases.ranBeside("database start", System.currentTimeMillis() - begun);
+                started.complete(database);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "luot-database-start");
+        starter.setDaemon(true);
+        starter.start();
+        return started;
     }
 }

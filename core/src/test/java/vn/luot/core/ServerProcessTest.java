@@ -68,6 +68,23 @@ class ServerProcessTest {
     }
 
     @Test
+    @DisplayName("A restart, with the database started beside Vert.x, answers /health and logs where its start time went")
+    void restartAnswersHealthAndLogsItsPhases() throws Exception {
+        int port = freePort();
+        start(port);
+        server.destroy(); // a clean stop, as at the end of a day: the shutdown hook stops the database too
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        List<String> log = start(port);
+
+        assertThat(log).anyMatch(line -> line.contains("is ready on") && line.contains("phases: jvm ")
+                && line.contains("waiting for the database") && line.contains("migrations check")
+                && line.contains("boards loaded") && line.contains("http listen")
+                && line.contains("beside them: database start"));
+        assertThat(new ApiClient("http://localhost:" + port).get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("A bad configuration file stops the start with exit status 2 and a message naming the key")
     void badConfigurationStopsTheStart() throws Exception {
         Path bad = dataDir.resolve("bad.yaml");
