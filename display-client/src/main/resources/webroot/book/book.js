@@ -141,6 +141,7 @@
   async function siteWait() {
     const siteId = $('site').value;
     const serviceId = $('service').value;
+    if ($('site-usual')) usualWait();
     $('site-wait').textContent = '';
     try {
       const queues = await api('GET', '/api/v1/sites/' + encodeURIComponent(siteId) + '/queues');
@@ -155,6 +156,44 @@
       $('site-wait').textContent = '';
     }
     if ($('site-advice')) advise(siteId, serviceId);
+  }
+
+  /** Each site's usual waits per hour, as GET /api/v1/usual-waits gave them (they change once a day). */
+  const usualWaits = {};
+
+  /**
+   * The booking page's usual wait at the chosen site for the chosen service (GET /api/v1/usual-waits, the
+   * median of past days' waits): at the hour of the chosen slot, or before one is chosen, for the hours of
+   * the day that have a figure. An hour with too few past tickets has none, and the page says so.
+   */
+  async function usualWait() {
+    const siteId = $('site').value;
+    const serviceId = $('service').value;
+    const key = siteId + '|' + serviceId;
+    if (!siteId || !serviceId) { $('site-usual').textContent = ''; return; }
+    if (!usualWaits[key]) {
+      try {
+        usualWaits[key] = (await api('GET', '/api/v1/usual-waits?serviceId=' + encodeURIComponent(serviceId)
+          + '&siteId=' + encodeURIComponent(siteId))).hours;
+      } catch (e) {
+        $('site-usual').textContent = '';
+        return;
+      }
+    }
+    if (siteId !== $('site').value || serviceId !== $('service').value) return;
+    const hours = usualWaits[key];
+    const slot = chosenSlot($('slots'));
+    if (slot) {
+      const hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' })
+        .format(new Date(slot)));
+      const at = hours.find((h) => h.hour === hour);
+      $('site-usual').textContent = at && at.usualWaitMinutes !== null
+        ? t('book.usualAtHour', { minutes: at.usualWaitMinutes }) : t('book.usualNoneAtHour');
+      return;
+    }
+    const known = hours.filter((h) => h.usualWaitMinutes !== null);
+    $('site-usual').textContent = known.length === 0 ? t('book.usualNone') : t('book.usualByHour',
+      { hours: known.map((h) => t('book.usualHour', { hour: h.hour, minutes: h.usualWaitMinutes })).join('; ') });
   }
 
   /**
@@ -178,7 +217,7 @@
   }
 
   /** The days open for booking in a chooser, and the free slots of the chosen day as radio buttons. */
-  function slotChooser(daySelect, slotsBox, noSlots, prefix, siteId, serviceId, keptDay, keptSlot, onPick) {
+  function slotChooser(daySelect, slotsBox, noSlots, prefix, siteId, serviceId, keptDay, keptSlot, onPick, onShown) {
     const today = info.today;
     daySelect.replaceChildren();
     for (let i = 0; i <= info.openDaysAhead; i++) {
@@ -218,6 +257,7 @@
       });
       noSlots.textContent = t('book.noSlots');
       noSlots.hidden = answer.slots.length > 0;
+      if (onShown) onShown();
     }
     daySelect.addEventListener('change', () => load(null));
     load(keptSlot);
@@ -239,7 +279,7 @@
     const newKey = () => { key = Luot.newIdempotencyKey(); save(FORM, Object.assign(saved(FORM), { key })); };
     fillChoosers(kept, () => { slots.reload(null); typed.store(); newKey(); });
     const slots = slotChooser($('day'), $('slots'), $('no-slots'), '', () => $('site').value, () => $('service').value,
-      kept.day, kept.slot, () => { typed.store(); newKey(); });
+      kept.day, kept.slot, () => { typed.store(); newKey(); usualWait(); }, usualWait);
     $('day').addEventListener('change', typed.store);
     ['name', 'phone'].forEach((id) => $(id).addEventListener('change', newKey));
 

@@ -184,7 +184,9 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
                         new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
-                        staffViews, views, config, clock),
+                        staffViews, views, config, clock,
+                        new vn.luot.core.booking.UsualWaitReader(reportStore, config.catalogue(),
+                                config.booking().usualWaits(), clock)),
                 new WorkstationHandler(lookup, staffViews),
                 new IssuingHandler(issuing, views),
                 new ApiRouter.Reporting(new ReportHandler(reports, exports), new RatingHandler(

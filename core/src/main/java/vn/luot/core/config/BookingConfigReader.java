@@ -59,11 +59,13 @@ final class BookingConfigReader {
         int perMinute = limits.integer("requestsPerMinutePerAddress", 1, 100_000);
         limits.rejectUnknownKeys();
         int keepDays = node.integer("keepPersonalDataDays", 1, 3650);
+        vn.luot.core.domain.booking.UsualWaits usualWaits = new vn.luot.core.domain.booking.UsualWaits(
+                node.integer("usualWaitDays", 1, 366), node.integer("usualWaitMinimumTickets", 1, 10_000));
         node.rejectUnknownKeys();
         return new LuotConfig.Booking(new SlotSettings(Duration.ofMinutes(slotMinutes), daysAhead,
                 Duration.ofMinutes(closesBefore), closed, places), called, missed, Duration.ofMinutes(phoneCheckIn),
                 Duration.ofSeconds(jobsEvery), Duration.ofMinutes(remoteMargin), bring, turnNear,
-                daily, perMinute, keepDays);
+                daily, perMinute, keepDays, usualWaits);
     }
 
     /** The {@code notify} block: the gateway, retries, the reminder's lead time and the message templates. */

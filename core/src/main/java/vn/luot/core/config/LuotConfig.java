@@ -160,30 +160,36 @@ public record LuotConfig(
      * @param limits            bookings and remote tickets per phone number and per client address a day
      * @param requestsPerMinute requests a minute one client address may make to the public booking routes
      * @param keepPersonalDataDays how many days after its day a booking's or ticket's personal data is erased
+     * @param usualWaits        how the booking page's usual wait per hour is reckoned from past tickets
      */
     public record Booking(vn.luot.core.domain.booking.SlotSettings slots,
                           vn.luot.core.domain.calling.BookedWindow calledAtTheirSlot,
                           vn.luot.core.domain.booking.MissedBooking missed, Duration phoneCheckIn, Duration jobsEvery,
                           Duration remoteMargin, Map<String, vn.luot.core.domain.catalogue.LocalizedText> whatToBring,
                           int turnNearAhead, vn.luot.core.domain.booking.DailyLimit limits, int requestsPerMinute,
-                          int keepPersonalDataDays) {
+                          int keepPersonalDataDays, vn.luot.core.domain.booking.UsualWaits usualWaits) {
         public Booking {
             whatToBring = Map.copyOf(whatToBring);
         }
 
         public Booking withSlots(vn.luot.core.domain.booking.SlotSettings newSlots) {
             return new Booking(newSlots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
-                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays, usualWaits);
         }
 
         public Booking withMissed(vn.luot.core.domain.booking.MissedBooking newMissed, Duration newJobsEvery) {
             return new Booking(slots, calledAtTheirSlot, newMissed, phoneCheckIn, newJobsEvery, remoteMargin, whatToBring,
-                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays);
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays, usualWaits);
         }
 
         public Booking withLimits(vn.luot.core.domain.booking.DailyLimit newLimits, int newRequestsPerMinute) {
             return new Booking(slots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
-                    turnNearAhead, newLimits, newRequestsPerMinute, keepPersonalDataDays);
+                    turnNearAhead, newLimits, newRequestsPerMinute, keepPersonalDataDays, usualWaits);
+        }
+
+        public Booking withUsualWaits(vn.luot.core.domain.booking.UsualWaits newUsualWaits) {
+            return new Booking(slots, calledAtTheirSlot, missed, phoneCheckIn, jobsEvery, remoteMargin, whatToBring,
+                    turnNearAhead, limits, requestsPerMinute, keepPersonalDataDays, newUsualWaits);
         }
     }
 

@@ -85,6 +85,7 @@ public final class ApiRouter {
         router.post("/api/v1/bookings/cancel").handler(h.bookings()::limitRate).handler(h.bookings()::cancelOwn);
         router.post("/api/v1/bookings/check-in").handler(h.bookings()::limitRate).handler(h.bookings()::checkInOwn);
         router.post("/api/v1/kiosk/:siteId/check-in").handler(h.bookings()::checkInAtKiosk);
+        router.get("/api/v1/usual-waits").handler(h.bookings()::limitRate).handler(h.bookings()::usualWaits);
         router.post("/api/v1/remote-tickets").handler(h.bookings()::limitRate).handler(h.bookings()::takeRemote);
         router.get("/api/v1/notifications/failed").handler(supervisor).handler(h.bookings()::failedNotifications);
 

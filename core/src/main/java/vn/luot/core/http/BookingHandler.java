@@ -58,9 +58,12 @@ public final class BookingHandler {
     private final OutboxStore outbox;
     private final DailyLimits limits;
     private final RequestRateLimit rate;
+    private final vn.luot.core.booking.UsualWaitReader usualWaits;
 
     public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, DailyLimits limits,
-                          StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock) {
+                          StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock,
+                          vn.luot.core.booking.UsualWaitReader usualWaits) {
+        this.usualWaits = usualWaits;
         this.outbox = outbox;
         this.limits = limits;
         this.rate = new RequestRateLimit(config.booking().requestsPerMinute());
@@ -138,6 +141,24 @@ public final class BookingHandler {
             slots.forEach(s -> items.add(slot(s.slot()).put("places", s.slot().places()).put("free", s.free())));
             Replies.ok(ctx, new JsonObject().put("siteId", siteId).put("serviceId", serviceId)
                     .put("from", from.toString()).put("to", to.toString()).put("slots", items));
+        }).onFailure(ctx::fail);
+    }
+
+    /**
+     * {@code GET /api/v1/usual-waits?serviceId&siteId}: the site step's usual wait per hour of the day, from
+     * past tickets (hours and durations only, nothing personal); {@code usualWaitMinutes} is null for an
+     * hour with too few tickets to say.
+     */
+    public void usualWaits(RoutingContext ctx) {
+        String siteId = requiredQuery(ctx, "siteId");
+        String serviceId = requiredQuery(ctx, "serviceId");
+        usualWaits.byHour(siteId, serviceId).onSuccess(hours -> {
+            JsonArray items = new JsonArray();
+            hours.forEach(h -> items.add(new JsonObject().put("hour", h.hour())
+                    .put("usualWaitMinutes", h.usualWaitMinutes()).put("tickets", h.tickets())));
+            Replies.ok(ctx, new JsonObject().put("siteId", siteId).put("serviceId", serviceId)
+                    .put("days", usualWaits.rule().days()).put("minimumTickets", usualWaits.rule().minimumTickets())
+                    .put("hours", items));
         }).onFailure(ctx::fail);
     }
 

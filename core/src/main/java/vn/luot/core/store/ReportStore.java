@@ -43,6 +43,14 @@ public interface ReportStore {
      */
     Future<TicketCursor> openTickets(ReportQuery query, ZoneId zone);
 
+    /**
+     * The waits (issue or check-in to the first call) of the service's tickets at the site, by clock hour of
+     * issue in {@code zone}, on service days {@code from} to {@code to} inclusive: no personal data, only
+     * hours and durations. The tickets never called (left, no call yet) have no wait and are left out.
+     */
+    Future<List<vn.luot.core.domain.booking.UsualWaits.PastWait>> waitsUntilFirstCall(String siteId, String serviceId,
+            java.time.LocalDate from, java.time.LocalDate to, ZoneId zone);
+
     /** A read in progress; {@link #close()} it in every case. */
     interface TicketCursor {
         /** The next batch, or an empty list at the end. */

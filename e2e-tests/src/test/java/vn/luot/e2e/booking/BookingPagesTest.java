@@ -48,6 +48,7 @@ class BookingPagesTest extends PageTest {
     @DisplayName("A citizen books a visit: service with what to bring, site, day, slot, name and phone, kept across "
             + "a reload; the answer gives the code, its QR code for the kiosk, the time, the place and what to bring")
     void bookAVisit() {
+        tenPastTicketsAtNine();
         browser.go(baseUrl() + "/book/");
         browser.script("localStorage.clear()");
         browser.go(baseUrl() + "/book/");
@@ -55,7 +56,12 @@ class BookingPagesTest extends PageTest {
         choose("#service", "ho-tich");
         browser.await(d -> browser.text("#bring").startsWith("Cần mang theo: Căn cước"));
         choose("#site", "hac-thanh");
+        browser.await(d -> browser.text("#site-usual").equals("Thời gian chờ thường lệ theo giờ: 9 giờ khoảng 15 phút"));
         choose("#day", "2026-11-27");
+        pickSlot("#slots", "2026-11-27T09:00:00+07:00");
+        browser.await(d -> browser.text("#site-usual").equals("Thường chờ khoảng 15 phút vào giờ này"));
+        pickSlot("#slots", "2026-11-27T10:30:00+07:00");
+        browser.await(d -> browser.text("#site-usual").equals("Chưa đủ số liệu để biết thời gian chờ thường lệ vào giờ này"));
         pickSlot("#slots", "2026-11-27T09:00:00+07:00");
         browser.find("#name").sendKeys("Trần Thị Bình");
         browser.find("#phone").sendKeys(PHONE);
@@ -87,6 +93,20 @@ class BookingPagesTest extends PageTest {
         awaitReady();
         assertThat(browser.text("#answer-code")).as("the answer is still there after a reload").isEqualTo(code);
         assertThat(server.count("SELECT count(*) FROM bookings")).isEqualTo(1);
+    }
+
+    /** Yesterday at Hạc Thành, ten hộ tịch tickets issued from 09:02 and each called 15 minutes later (and served). */
+    private void tenPastTicketsAtNine() {
+        vn.luot.core.support.TestDatabase.execute(server.databaseUrl(), "INSERT INTO tickets (id, number, seq_no, "
+                + "service_day, site_id, service_id, channel, status, issued_at, queued_since, called_at, serving_at, "
+                + "finished_at, counter_id, call_count) SELECT gen_random_uuid(), 'B' || lpad(g::text, 3, '0'), g, "
+                + "date '2026-11-25', 'hac-thanh', 'ho-tich', 'kiosk', 'completed', y.at, y.at, y.at + interval '15 minutes', "
+                + "y.at + interval '15 minutes', y.at + interval '20 minutes', 3, 1 "
+                + "FROM generate_series(1, 10) g CROSS JOIN LATERAL (SELECT (date '2026-11-25' + time '09:00' "
+                + "+ g * interval '2 minutes') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS at) y");
+        vn.luot.core.support.TestDatabase.execute(server.databaseUrl(), "INSERT INTO queue_history (at, event, "
+                + "ticket_id, counter_id, actor, site_id) SELECT called_at, 'ticket.called', id, 3, 'lan.nguyen', site_id "
+                + "FROM tickets");
     }
 
     private String bookByApi(String slot) {

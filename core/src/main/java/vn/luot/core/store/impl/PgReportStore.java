@@ -52,6 +52,13 @@ public final class PgReportStore implements ReportStore {
             + "WHERE q.at >= $1 AND q.at < $2 AND ($3::text IS NULL OR c.site_id = $3) "
             + "ORDER BY q.counter_id, q.at, q.id";
 
+    /** Per past ticket, its hour of issue in the centre's time zone ($5) and its wait until the first call, in ms. */
+    private static final String WAITS = "SELECT extract(hour FROM t.issued_at AT TIME ZONE $5)::int AS hour, "
+            + "(extract(epoch FROM h.first_called_at - t.issued_at) * 1000)::bigint AS wait_ms FROM tickets t "
+            + "JOIN LATERAL (SELECT min(q.at) AS first_called_at FROM queue_history q "
+            + "  WHERE q.ticket_id = t.id AND q.event = 'ticket.called') h ON h.first_called_at IS NOT NULL "
+            + "WHERE t.service_day BETWEEN $3 AND $4 AND t.site_id = $1 AND t.service_id = $2";
+
     private final Pool pool;
 
     public PgReportStore(Pool pool) {
@@ -92,6 +99,19 @@ public final class PgReportStore implements ReportStore {
                         + "AND ($3::text IS NULL OR t.site_id = $3) AND ($4::text IS NULL OR t.service_id = $4)")
                 .execute(Tuple.wrap(Arrays.asList(query.from(), query.to(), query.siteId(), query.serviceId())))
                 .map(rows -> rows.iterator().next().getLong(0))
+                .recover(StoreFailures::translate);
+    }
+
+    @Override
+    public Future<List<vn.luot.core.domain.booking.UsualWaits.PastWait>> waitsUntilFirstCall(String siteId,
+            String serviceId, java.time.LocalDate from, java.time.LocalDate to, ZoneId zone) {
+        return pool.preparedQuery(WAITS).execute(Tuple.of(siteId, serviceId, from, to, zone.getId()))
+                .map(rows -> {
+                    List<vn.luot.core.domain.booking.UsualWaits.PastWait> waits = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> waits.add(new vn.luot.core.domain.booking.UsualWaits.PastWait(
+                            row.getInteger("hour"), java.time.Duration.ofMillis(row.getLong("wait_ms")))));
+                    return waits;
+                })
                 .recover(StoreFailures::translate);
     }
 
