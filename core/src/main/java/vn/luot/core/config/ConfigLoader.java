@@ -63,7 +63,10 @@ public final class ConfigLoader {
         }
         JsonNode tree;
         try {
-            tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            // A key written twice would silently keep the last one (a merge once left two): refuse it.
+            tree = new ObjectMapper(new YAMLFactory())
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(file.toFile());
         } catch (JacksonException e) {
             throw new ConfigException(source + ": is not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -84,6 +84,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("A key written twice in the same block is refused with its name, instead of the last one silently winning")
+    void duplicateKeyIsRefused() throws IOException {
+        Path file = variant("  firstCallRepeats: 2", "  firstCallRepeats: 2\n  firstCallRepeats: 3");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("firstCallRepeats");
+    }
+
+    @Test
     @DisplayName("A key the loader does not know is reported as a probable typo")
     void unknownKeyIsReported() throws IOException {
         Path file = variant("announcements:", "announcement:\n  firstCallRepeats: 2\nannouncements:");
