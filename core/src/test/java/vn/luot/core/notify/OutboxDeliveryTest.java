@@ -156,7 +156,7 @@ class OutboxDeliveryTest {
         String manager = server.newStaff("manager");
         String operator = server.newStaff("operator");
 
-        await("the first try", () -> !seen.isEmpty());
+        await("the first try, recorded by the sender", () -> !seen.isEmpty() && triedInOutbox(1) == 1);
         server.clock().advance(Duration.ofMinutes(1));
         await("failed for good", () -> server.count("SELECT count(*) FROM notification_outbox WHERE status = 'failed'") == 1);
 
