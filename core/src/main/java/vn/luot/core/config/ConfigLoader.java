@@ -163,9 +163,20 @@ public final class ConfigLoader {
         Duration statementTimeout = node.has("statementTimeoutSeconds")
                 ? Duration.ofSeconds(node.integer("statementTimeoutSeconds", 1, 600))
                 : LuotConfig.Database.DEFAULT_STATEMENT_TIMEOUT;
+        LuotConfig.IssueBatch issueBatch = node.has("issueBatch") ? issueBatch(node.child("issueBatch"))
+                : LuotConfig.IssueBatch.DEFAULT;
         node.rejectUnknownKeys();
         return new LuotConfig.Database(url.isEmpty() ? null : url, poolSize, Duration.ofSeconds(timeout),
-                statementTimeout);
+                statementTimeout, issueBatch);
+    }
+
+    /** database.issueBatch (issue 15): group commit for issuing tickets. */
+    private static LuotConfig.IssueBatch issueBatch(ConfigNode node) {
+        int window = node.integer("windowMillis", 0, 100);
+        int maxSize = node.integer("maxSize", 1, 1000);
+        int maxInFlight = node.integer("maxInFlight", 1, 64);
+        node.rejectUnknownKeys();
+        return new LuotConfig.IssueBatch(Duration.ofMillis(window), maxSize, maxInFlight);
     }
 
     private static LuotConfig.Security security(ConfigNode node, Overrides env) {
