@@ -77,6 +77,7 @@ import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.queue.impl.IssueBatcher;
 import vn.luot.core.ratings.RatingService;
 import vn.luot.core.reports.ExportService;
 import vn.luot.core.reports.ReportService;
@@ -141,7 +142,9 @@ public final class LuotServer {
         EventPublisher events = new LocalEventPublisher(hub);
         SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
+        IssueBatcher batcher = new IssueBatcher(store::issueAll, config.database().issueBatch(), metrics.issueBatchSizes());
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets,
+                batcher);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffStore staffStore = StaffStore.create(pool);
         StaffAccounts accounts = new StaffAccounts(staffStore);
@@ -207,7 +210,11 @@ public final class LuotServer {
                         config.printing().printers().stream().map(PrinterDefinition::id).toList()))
                 .compose(seeded -> createFirstAdmin(staff, config))
                 .onSuccess(admin -> phases.finished("seeds"))
-                .compose(admin -> vertx.deployVerticle(hub))
+                .compose(admin -> vertx.deployVerticle(batcher))
+                .compose(batcherId -> {
+                    deployments.add(batcherId);
+                    return vertx.deployVerticle(hub);
+                })
                 .compose(hubId -> {
                     deployments.add(hubId);
                     return balancing.restoreNotices();
