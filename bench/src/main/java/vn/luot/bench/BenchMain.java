@@ -93,11 +93,16 @@ public final class BenchMain {
         for (int rate : onlyDisplay ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
+            String metricsBefore = api.metrics();
             Report.IssueStep step = issue.run(rate, warmup, measure);
             report.issueSteps.add(step);
             report.issueCpu.add(cpu.stop());
-            log("  achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d", step.achievedRate(),
-                    step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors());
+            BatchSizes batches = BatchSizes.between(metricsBefore, api.metrics());
+            report.issueBatches.add(batches);
+            log("  achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d; group commits: %,d, "
+                            + "tickets per batch mean %.1f, p50 <= %.0f, p99 <= %.0f", step.achievedRate(),
+                    step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors(), batches.batches(), batches.mean(),
+                    batches.p50(), batches.p99());
             boolean knee = step.achievedRate() < 0.9 * rate || step.errors() > step.requests() / 100
                     || step.p99Ms() > 1000;
             if (rate > FIXED_RATES[FIXED_RATES.length - 1] && knee) {

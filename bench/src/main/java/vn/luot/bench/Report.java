@@ -41,6 +41,8 @@ final class Report {
     RawCeiling raw;
     final List<IssueStep> issueSteps = new ArrayList<>();
     final List<Cpu> issueCpu = new ArrayList<>();
+    /** The group commits of each issue step (tickets per batch), read from the server's /metrics. */
+    final List<BatchSizes> issueBatches = new ArrayList<>();
     final List<DisplayRun> displayRuns = new ArrayList<>();
     final List<Cpu> displayCpu = new ArrayList<>();
 
@@ -73,12 +75,15 @@ final class Report {
         }
         out.println();
         out.println("Ticket issue (open loop, latency from intended send time)");
-        out.println("  target/s  achieved/s   p50 ms   p99 ms  p99.9 ms   max ms  errors   CPU server/pg/loadgen %");
+        out.println("  target/s  achieved/s   p50 ms   p99 ms  p99.9 ms   max ms  errors   CPU server/pg/loadgen %"
+                + "   batch mean/p50/p99");
         for (int i = 0; i < issueSteps.size(); i++) {
             IssueStep s = issueSteps.get(i);
-            out.printf(Locale.ROOT, "  %8d  %10.0f  %7.1f  %7.1f  %8.1f  %7.1f  %6d   %s%n", s.targetRate(),
-                    s.achievedRate(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.errors(), cpu(issueCpu.get(i)));
+            out.printf(Locale.ROOT, "  %8d  %10.0f  %7.1f  %7.1f  %8.1f  %7.1f  %6d   %-22s   %s%n", s.targetRate(),
+                    s.achievedRate(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.errors(), cpu(issueCpu.get(i)),
+                    i < issueBatches.size() ? batches(issueBatches.get(i)) : "-");
         }
+        out.println("  (batch: tickets per group commit during the step; p50/p99 are bucket bounds 1, 2, 4, 8, ...)");
         for (double bound : SUSTAINED_P99_BOUNDS_MS) {
             java.util.Optional<IssueStep> sustained = Knee.sustained(issueSteps, bound);
             out.printf(Locale.ROOT, "  sustained within p99 <= %.0f ms (>= 99 %% of the target, no errors): %s%s%n", bound,
@@ -111,7 +116,13 @@ final class Report {
     void write(Path file) throws IOException {
         JsonArray steps = new JsonArray();
         for (int i = 0; i < issueSteps.size(); i++) {
-            steps.add(JsonObject.mapFrom(issueSteps.get(i)).put("cpu", JsonObject.mapFrom(issueCpu.get(i))));
+            JsonObject step = JsonObject.mapFrom(issueSteps.get(i)).put("cpu", JsonObject.mapFrom(issueCpu.get(i)));
+            if (i < issueBatches.size()) {
+                BatchSizes b = issueBatches.get(i);
+                step.put("batchSizes", new JsonObject().put("batches", b.batches()).put("mean", b.mean())
+                        .put("p50AtMost", b.p50()).put("p99AtMost", b.p99()));
+            }
+            steps.add(step);
         }
         JsonArray displays = new JsonArray();
         for (int i = 0; i < displayRuns.size(); i++) {
@@ -127,6 +138,10 @@ final class Report {
                 .put("callToDisplay", displays);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, json.encodePrettily());
+    }
+
+    private static String batches(BatchSizes b) {
+        return b.batches() == 0 ? "-" : String.format(Locale.ROOT, "%.1f/%.0f/%.0f", b.mean(), b.p50(), b.p99());
     }
 
     private static String cpu(Cpu c) {
