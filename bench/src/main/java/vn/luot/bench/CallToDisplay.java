@@ -27,6 +27,9 @@ final class CallToDisplay {
     private final Api api;
     private final String site;
     private final List<Integer> counters;
+    /** The size of the events the subscribers receive (every kind but snapshots and heartbeats). */
+    private final java.util.concurrent.atomic.LongAdder eventBytes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder eventCount = new java.util.concurrent.atomic.LongAdder();
 
     CallToDisplay(Vertx vertx, Api api, String site, List<Integer> counters) {
         this.vertx = vertx;
@@ -55,6 +58,8 @@ final class CallToDisplay {
                           Supplier<ProcessProbe.CpuMeter> cpuMeter) {
         Map<String, long[]> receipts = new ConcurrentHashMap<>();
         AtomicLong outOfOrder = new AtomicLong();
+        eventBytes.reset();
+        eventCount.reset();
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(subscribers + 100)
                 .setConnectTimeout(30_000));
@@ -95,7 +100,8 @@ final class CallToDisplay {
             }
             return new Report.DisplayRun(subscribers, calls.size(), callsPerSecond, each.ms(50), each.ms(99),
                     last.ms(50), last.ms(99), missing, outOfOrder.get(), answer.ms(50), answer.ms(99), connectSeconds,
-                    connected, beyondAnswer.ms(99), duringCalls);
+                    connected, beyondAnswer.ms(99), duringCalls,
+                    eventCount.sum() == 0 ? 0 : eventBytes.sum() / eventCount.sum());
         } finally {
             all.forEach(s -> {
                 if (s.socket != null) {
@@ -150,6 +156,8 @@ final class CallToDisplay {
                     outOfOrder.incrementAndGet();
                 }
                 s.lastSeq = seq;
+                eventBytes.add(text.length()); // the events are ASCII but for names: characters ~ bytes
+                eventCount.increment();
                 if ("ticket.called".equals(type)) {
                     String ticketId = field(text.substring(text.indexOf("\"ticket\":{")), "\"id\":\"");
                     long[] times = receipts.computeIfAbsent(ticketId, id -> new long[count]);
