@@ -62,6 +62,12 @@ final class Api {
         }
     }
 
+    /** One ticket, as its 201 answer (id, number, position). */
+    JsonObject issueOne(String siteId, String serviceId) {
+        return send(HttpMethod.POST, "/api/v1/tickets",
+                new JsonObject().put("siteId", siteId).put("serviceId", serviceId)).await();
+    }
+
     /** The called ticket, or null when nobody waits. */
     Future<JsonObject> callNext(int counter) {
         return send(HttpMethod.POST, "/api/v1/counters/" + counter + "/call-next", new JsonObject());

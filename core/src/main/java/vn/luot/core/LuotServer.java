@@ -71,6 +71,7 @@ import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.limits.SocketsPerClient;
+import vn.luot.core.metrics.FanOutMeter;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
@@ -138,7 +139,7 @@ public final class LuotServer {
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
-        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets(), new FanOutMeter(registry));
         EventPublisher events = new LocalEventPublisher(hub);
         SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
