@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -12,6 +13,9 @@ import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.lang.reflect.InvocationHandler;
@@ -28,6 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The state the Vert.x 5.0.7 start-up race leaves, made on purpose: a connection that has no socket metric
@@ -48,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * <p>The timing cannot be forced from outside Vert.x, so the test forces the state instead: a wrapper gives
  * the first connection no socket metric.
  */
+@ExtendWith(VertxExtension.class)
 @DisplayName("StartupSafeMetrics: a connection accepted before the server's metrics existed is still answered")
 class StartupSafeMetricsTest {
     private Vertx vertx;
@@ -55,42 +62,56 @@ class StartupSafeMetricsTest {
     @AfterEach
     void close() throws Exception {
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            vertx.close().await(60, TimeUnit.SECONDS);
         }
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("Without the guard, Micrometer's metrics throw on the request of a connection that has no socket metric")
-    void withoutTheGuardTheRequestFails() throws Exception {
+    void withoutTheGuardTheRequestFails(VertxTestContext test) {
         WithoutSocketMetric metrics = new WithoutSocketMetric(new MicrometerMetricsFactory(registry()));
-        HttpServer server = start(metrics);
 
-        client().sendAsync(request(server), HttpResponse.BodyHandlers.ofString()); // it never gets an answer
-        Throwable thrown = metrics.failure.get(60, TimeUnit.SECONDS);
-
-        assertThat(thrown).isInstanceOf(NullPointerException.class).hasMessageContaining("\"socketMetric\" is null");
+        start(metrics).onComplete(test.succeeding(server ->
+                client().sendAsync(request(server), HttpResponse.BodyHandlers.ofString()))); // never answered
+        metrics.failure.thenAccept(thrown -> test.verify(() -> {
+            assertThat(thrown).isInstanceOf(NullPointerException.class).hasMessageContaining("\"socketMetric\" is null");
+            test.completeNow();
+        }));
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("With the guard, that request is answered, and the next connections are counted as usual")
-    void withTheGuardTheRequestIsAnswered() throws Exception {
+    void withTheGuardTheRequestIsAnswered(VertxTestContext test) {
         PrometheusMeterRegistry registry = registry();
         WithoutSocketMetric metrics = new WithoutSocketMetric(new MicrometerMetricsFactory(registry));
-        HttpServer server = start(new StartupSafeMetrics(metrics));
+        Checkpoint answered = test.checkpoint(2);
 
-        assertThat(client().send(request(server), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(client().send(request(server), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(metrics.failure).isNotDone();
-        assertThat(registry.scrape()).contains("vertx_http_server_requests_total");
+        start(new StartupSafeMetrics(metrics)).onComplete(test.succeeding(server -> {
+            // One after the other: the first connection is the one without a socket metric.
+            client().sendAsync(request(server), HttpResponse.BodyHandlers.ofString())
+                    .thenCompose(first -> {
+                        test.verify(() -> assertThat(first.statusCode()).isEqualTo(200));
+                        answered.flag();
+                        return client().sendAsync(request(server), HttpResponse.BodyHandlers.ofString());
+                    })
+                    .whenComplete((second, failed) -> test.verify(() -> {
+                        assertThat(failed).isNull();
+                        assertThat(second.statusCode()).isEqualTo(200);
+                        assertThat(metrics.failure).isNotDone();
+                        assertThat(registry.scrape()).contains("vertx_http_server_requests_total");
+                        answered.flag();
+                    }));
+        }));
     }
 
-    private HttpServer start(VertxMetricsFactory metrics) throws Exception {
+    private Future<HttpServer> start(VertxMetricsFactory metrics) {
         vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
                 .withMetrics(metrics)
                 .build();
-        return vertx.createHttpServer().requestHandler(request -> request.response().end("ok"))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        return vertx.createHttpServer().requestHandler(request -> request.response().end("ok")).listen(0, "127.0.0.1");
     }
 
     /** A new client each time, so a new connection. */
