@@ -62,6 +62,12 @@ final class Api {
         }
     }
 
+    /** One ticket, as its 201 answer (id, number, position). */
+    JsonObject issueOne(String siteId, String serviceId) {
+        return send(HttpMethod.POST, "/api/v1/tickets",
+                new JsonObject().put("siteId", siteId).put("serviceId", serviceId)).await();
+    }
+
     /** The called ticket, or null when nobody waits. */
     Future<JsonObject> callNext(int counter) {
         return send(HttpMethod.POST, "/api/v1/counters/" + counter + "/call-next", new JsonObject());
@@ -72,12 +78,17 @@ final class Api {
                 new JsonObject().put("ticketId", ticketId));
     }
 
-    /** The server's heap in use, from its Prometheus metrics. */
-    long heapUsedMegabytes() {
-        String text = client.request(new RequestOptions().setHost(host).setPort(port).setURI("/metrics"))
+    /** The server's Prometheus metrics, as text. */
+    String metrics() {
+        return client.request(new RequestOptions().setHost(host).setPort(port).setURI("/metrics"))
                 .compose(r -> r.send().compose(resp -> resp.body()))
                 .timeout(30, TimeUnit.SECONDS)
                 .await().toString();
+    }
+
+    /** The server's heap in use, from its Prometheus metrics. */
+    long heapUsedMegabytes() {
+        String text = metrics();
         double bytes = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {

@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>Options: --url, --admin-password, --server-pid, --postmaster-pid, --db-url, --pool-size,
  * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
- * --only display|issue, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2.
+ * --only display|issue|phones, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2,
+ * --subscribers 200,2000 (instead of 200, 2,000 and 10,000), --phones 1000 (0: no phones phase),
+ * --phone-call-rate 2.
  */
 public final class BenchMain {
     private static final int[] FIXED_RATES = {500, 1000, 2000, 4000};
@@ -69,7 +71,7 @@ public final class BenchMain {
         report.idle = resources(api, serverPid);
         log("Server idle: heap %d MB, RSS %d MB", report.idle.heapUsedMb(), report.idle.rssMb());
 
-        boolean onlyDisplay = "display".equals(opt.get("only"));
+        boolean onlyDisplay = "display".equals(opt.get("only")) || "phones".equals(opt.get("only"));
         if (opt.containsKey("db-url") && !onlyDisplay) {
             log("Raw insert ceiling: %d connections, %d s ...", poolSize, measure.toSeconds());
             report.raw = RawInsertCeiling.run(vertx, opt.get("db-url"), poolSize, warmup, measure,
@@ -93,11 +95,16 @@ public final class BenchMain {
         for (int rate : onlyDisplay ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
+            String metricsBefore = api.metrics();
             Report.IssueStep step = issue.run(rate, warmup, measure);
             report.issueSteps.add(step);
             report.issueCpu.add(cpu.stop());
-            log("  achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d", step.achievedRate(),
-                    step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors());
+            BatchSizes batches = BatchSizes.between(metricsBefore, api.metrics());
+            report.issueBatches.add(batches);
+            log("  achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d; group commits: %,d, "
+                            + "tickets per batch mean %.1f, p50 <= %.0f, p99 <= %.0f", step.achievedRate(),
+                    step.p50Ms(), step.p99Ms(), step.p999Ms(), step.errors(), batches.batches(), batches.mean(),
+                    batches.p50(), batches.p99());
             boolean knee = step.achievedRate() < 0.9 * rate || step.errors() > step.requests() / 100
                     || step.p99Ms() > 1000;
             if (rate > FIXED_RATES[FIXED_RATES.length - 1] && knee) {
@@ -108,7 +115,10 @@ public final class BenchMain {
 
         load.close().await();
         CallToDisplay display = new CallToDisplay(vertx, api, "hac-thanh", HALL_COUNTERS);
-        int[] subscriberCounts = onlyIssue ? new int[0] : SUBSCRIBERS;
+        int[] subscriberCounts = onlyIssue || "phones".equals(opt.get("only")) ? new int[0]
+                : opt.containsKey("subscribers")
+                ? java.util.Arrays.stream(opt.get("subscribers").split(",")).mapToInt(Integer::parseInt).toArray()
+                : SUBSCRIBERS;
         for (int counter : HALL_COUNTERS) {
             api.openCounter(counter, "chung-thuc");
             api.freeCounter(counter);
@@ -122,12 +132,24 @@ public final class BenchMain {
             api.issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.plus(callWarmup).toSeconds()) + 20);
             log("Call to display: %,d subscribers, %.0f calls/s for %d s ...", subscribers, callRate,
                     callTime.toSeconds());
-            ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
             Report.DisplayRun run = display.run(subscribers, callRate, callWarmup, callTime, BenchMain::log,
-                    () -> resources(api, serverPid));
+                    () -> resources(api, serverPid), () -> new ProcessProbe.CpuMeter(serverPid, postmasterPid));
             report.displayRuns.add(run);
-            report.displayCpu.add(cpu.stop());
             log("  p50 %.1f ms, p99 %.1f ms, last subscriber p99 %.1f ms, missing %d, out of order %d",
+                    run.p50Ms(), run.p99Ms(), run.lastP99Ms(), run.missing(), run.outOfOrder());
+        }
+
+        // Issue 15: a busy morning on the phones, each following its own ticket while the counters call.
+        int phones = onlyIssue ? 0 : Integer.parseInt(opt.getOrDefault("phones", "1000"));
+        if (phones > 0) {
+            double phoneCallRate = Double.parseDouble(opt.getOrDefault("phone-call-rate", "2"));
+            log("Phones: %,d tickets followed on /ws/tickets/{id}, %.0f calls/s for %d s ...", phones, phoneCallRate,
+                    callTime.toSeconds());
+            Report.PhonesRun run = new PhonesFollowing(vertx, api, display, "hac-thanh", "chung-thuc")
+                    .run(phones, phoneCallRate, callWarmup, callTime, BenchMain::log,
+                            () -> new ProcessProbe.CpuMeter(serverPid, postmasterPid));
+            report.phonesRuns.add(run);
+            log("  p50 %.1f ms, p99 %.1f ms, last phone p99 %.1f ms, missing %d, out of order %d",
                     run.p50Ms(), run.p99Ms(), run.lastP99Ms(), run.missing(), run.outOfOrder());
         }
 

@@ -27,6 +27,9 @@ final class CallToDisplay {
     private final Api api;
     private final String site;
     private final List<Integer> counters;
+    /** The size of the events the subscribers receive (every kind but snapshots and heartbeats). */
+    private final java.util.concurrent.atomic.LongAdder eventBytes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder eventCount = new java.util.concurrent.atomic.LongAdder();
 
     CallToDisplay(Vertx vertx, Api api, String site, List<Integer> counters) {
         this.vertx = vertx;
@@ -47,13 +50,16 @@ final class CallToDisplay {
     }
 
     /** A call: its ticket, when the request was sent and when its answer came back. */
-    private record Call(String ticketId, long sentNanos, long answeredNanos) {
+    record Call(String ticketId, long sentNanos, long answeredNanos) {
     }
 
     Report.DisplayRun run(int subscribers, double callsPerSecond, Duration warmup, Duration duration,
-                          Consumer<String> progress, Supplier<Report.Resources> measureResources) {
+                          Consumer<String> progress, Supplier<Report.Resources> measureResources,
+                          Supplier<ProcessProbe.CpuMeter> cpuMeter) {
         Map<String, long[]> receipts = new ConcurrentHashMap<>();
         AtomicLong outOfOrder = new AtomicLong();
+        eventBytes.reset();
+        eventCount.reset();
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(subscribers + 100)
                 .setConnectTimeout(30_000));
@@ -65,9 +71,12 @@ final class CallToDisplay {
             progress.accept(String.format("  %,d subscribers connected in %.1f s", subscribers, connectSeconds));
             Report.Resources connected = measureResources.get();
             callAtRate(callsPerSecond, warmup); // the first calls pay for JIT compilation: not measured
+            ProcessProbe.CpuMeter cpu = cpuMeter.get(); // the calls only, not the connecting
             List<Call> calls = callAtRate(callsPerSecond, duration);
+            Report.Cpu duringCalls = cpu.stop();
             sleep(Duration.ofSeconds(3)); // let the last events arrive
             Latencies each = new Latencies();
+            Latencies beyondAnswer = new Latencies();
             Latencies last = new Latencies();
             Latencies answer = new Latencies();
             long missing = 0;
@@ -82,6 +91,7 @@ final class CallToDisplay {
                         continue;
                     }
                     each.recordNanos(t - call.sentNanos());
+                    beyondAnswer.recordNanos(t - call.answeredNanos()); // negative (before the answer) counts as 0
                     latest = Math.max(latest, t);
                 }
                 if (latest > 0) {
@@ -90,7 +100,8 @@ final class CallToDisplay {
             }
             return new Report.DisplayRun(subscribers, calls.size(), callsPerSecond, each.ms(50), each.ms(99),
                     last.ms(50), last.ms(99), missing, outOfOrder.get(), answer.ms(50), answer.ms(99), connectSeconds,
-                    connected);
+                    connected, beyondAnswer.ms(99), duringCalls,
+                    eventCount.sum() == 0 ? 0 : eventBytes.sum() / eventCount.sum());
         } finally {
             all.forEach(s -> {
                 if (s.socket != null) {
@@ -145,6 +156,8 @@ final class CallToDisplay {
                     outOfOrder.incrementAndGet();
                 }
                 s.lastSeq = seq;
+                eventBytes.add(text.length()); // the events are ASCII but for names: characters ~ bytes
+                eventCount.increment();
                 if ("ticket.called".equals(type)) {
                     String ticketId = field(text.substring(text.indexOf("\"ticket\":{")), "\"id\":\"");
                     long[] times = receipts.computeIfAbsent(ticketId, id -> new long[count]);
@@ -161,7 +174,7 @@ final class CallToDisplay {
     }
 
     /** Calls next at a fixed rate, round the counters; each counter completes its ticket before calling again. */
-    private List<Call> callAtRate(double perSecond, Duration duration) {
+    List<Call> callAtRate(double perSecond, Duration duration) {
         List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean[] busy = new boolean[counters.size()];
         long start = System.nanoTime();

@@ -28,7 +28,16 @@ final class Report {
      */
     record DisplayRun(int subscribers, int calls, double callsPerSecond, double p50Ms, double p99Ms, double lastP50Ms,
                       double lastP99Ms, long missing, long outOfOrder, double callAnswerP50Ms, double callAnswerP99Ms,
-                      double connectSeconds, Resources connected) {
+                      double connectSeconds, Resources connected, double beyondAnswerP99Ms, Cpu duringCalls,
+                      long meanEventBytes) {
+    }
+
+    /**
+     * Phones following their own ticket while counters call (issue 15): each call moves every phone's
+     * position; timed from the call-next request to each phone's update with its new position.
+     */
+    record PhonesRun(int phones, int calls, double callsPerSecond, long updates, double p50Ms, double p99Ms,
+                     double lastP99Ms, long missing, long outOfOrder, double callAnswerP99Ms, Cpu duringCalls) {
     }
 
     record Cpu(double serverPercent, double postgresPercent, double loadGeneratorPercent) {
@@ -41,8 +50,10 @@ final class Report {
     RawCeiling raw;
     final List<IssueStep> issueSteps = new ArrayList<>();
     final List<Cpu> issueCpu = new ArrayList<>();
+    /** The group commits of each issue step (tickets per batch), read from the server's /metrics. */
+    final List<BatchSizes> issueBatches = new ArrayList<>();
     final List<DisplayRun> displayRuns = new ArrayList<>();
-    final List<Cpu> displayCpu = new ArrayList<>();
+    final List<PhonesRun> phonesRuns = new ArrayList<>();
 
     /** The latency bounds the sustained issuing rate is reported within. */
     static final double[] SUSTAINED_P99_BOUNDS_MS = {25, 100};
@@ -73,12 +84,15 @@ final class Report {
         }
         out.println();
         out.println("Ticket issue (open loop, latency from intended send time)");
-        out.println("  target/s  achieved/s   p50 ms   p99 ms  p99.9 ms   max ms  errors   CPU server/pg/loadgen %");
+        out.println("  target/s  achieved/s   p50 ms   p99 ms  p99.9 ms   max ms  errors   CPU server/pg/loadgen %"
+                + "   batch mean/p50/p99");
         for (int i = 0; i < issueSteps.size(); i++) {
             IssueStep s = issueSteps.get(i);
-            out.printf(Locale.ROOT, "  %8d  %10.0f  %7.1f  %7.1f  %8.1f  %7.1f  %6d   %s%n", s.targetRate(),
-                    s.achievedRate(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.errors(), cpu(issueCpu.get(i)));
+            out.printf(Locale.ROOT, "  %8d  %10.0f  %7.1f  %7.1f  %8.1f  %7.1f  %6d   %-22s   %s%n", s.targetRate(),
+                    s.achievedRate(), s.p50Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.errors(), cpu(issueCpu.get(i)),
+                    i < issueBatches.size() ? batches(issueBatches.get(i)) : "-");
         }
+        out.println("  (batch: tickets per group commit during the step; p50/p99 are bucket bounds 1, 2, 4, 8, ...)");
         for (double bound : SUSTAINED_P99_BOUNDS_MS) {
             java.util.Optional<IssueStep> sustained = Knee.sustained(issueSteps, bound);
             out.printf(Locale.ROOT, "  sustained within p99 <= %.0f ms (>= 99 %% of the target, no errors): %s%s%n", bound,
@@ -94,29 +108,46 @@ final class Report {
                 "  p99 at 2000/s: %.1f ms   [target <= 25 ms]%n", s.p99Ms()));
         out.println();
         out.println("Call to display (call-next request -> each subscriber's receipt, matched by ticket id)");
-        out.println("  subscribers  calls  p50 ms  p99 ms  last p50 ms  last p99 ms  missing  out-of-order"
-                + "  call answer p50/p99 ms  heap MB  RSS MB  CPU server/pg/loadgen %");
-        for (int i = 0; i < displayRuns.size(); i++) {
-            DisplayRun d = displayRuns.get(i);
-            out.printf(Locale.ROOT, "  %11d  %5d  %6.1f  %6.1f  %11.1f  %11.1f  %7d  %12d  %22s  %7d  %6d  %s%n",
-                    d.subscribers(), d.calls(), d.p50Ms(), d.p99Ms(), d.lastP50Ms(), d.lastP99Ms(), d.missing(),
-                    d.outOfOrder(), String.format(Locale.ROOT, "%.1f/%.1f", d.callAnswerP50Ms(), d.callAnswerP99Ms()),
-                    d.connected() == null ? -1 : d.connected().heapUsedMb(),
-                    d.connected() == null ? -1 : d.connected().rssMb(), cpu(displayCpu.get(i)));
+        out.println("  subscribers  calls/s  calls  p50 ms  p99 ms  last p50 ms  last p99 ms  missing  out-of-order"
+                + "  call answer p50/p99 ms  beyond answer p99 ms  event bytes  heap MB  RSS MB  CPU server/pg/loadgen % (calling)");
+        for (DisplayRun d : displayRuns) {
+            out.printf(Locale.ROOT, "  %11d  %7.0f  %5d  %6.1f  %6.1f  %11.1f  %11.1f  %7d  %12d  %22s  %20.1f  %11d  %7d  %6d  %s%n",
+                    d.subscribers(), d.callsPerSecond(), d.calls(), d.p50Ms(), d.p99Ms(), d.lastP50Ms(), d.lastP99Ms(),
+                    d.missing(), d.outOfOrder(),
+                    String.format(Locale.ROOT, "%.1f/%.1f", d.callAnswerP50Ms(), d.callAnswerP99Ms()),
+                    d.beyondAnswerP99Ms(), d.meanEventBytes(), d.connected() == null ? -1 : d.connected().heapUsedMb(),
+                    d.connected() == null ? -1 : d.connected().rssMb(), cpu(d.duringCalls()));
         }
-        out.println("  [targets: p99 <= 20 ms with 2,000 subscribers; last of 10,000 <= 150 ms (p99);"
-                + " 0 missing, 0 out of order; heap with 10,000 subscribers <= 512 MB]");
+        out.println("  [targets: p99 <= 10 ms with 200 subscribers at 5 calls/s; p99 <= 20 ms with 2,000;"
+                + " last of 10,000 <= 150 ms (p99); 0 missing, 0 out of order; heap with 10,000 subscribers <= 512 MB]");
+        if (!phonesRuns.isEmpty()) {
+            out.println();
+            out.println("Phones following their ticket (call-next request -> each phone's update with its new position)");
+            out.println("  phones  calls/s  calls  updates  p50 ms  p99 ms  last p99 ms  missing  out-of-order"
+                    + "  call answer p99 ms  CPU server/pg/loadgen % (calling)");
+            for (PhonesRun p : phonesRuns) {
+                out.printf(Locale.ROOT, "  %6d  %7.0f  %5d  %7d  %6.1f  %6.1f  %11.1f  %7d  %12d  %18.1f  %s%n",
+                        p.phones(), p.callsPerSecond(), p.calls(), p.updates(), p.p50Ms(), p.p99Ms(), p.lastP99Ms(),
+                        p.missing(), p.outOfOrder(), p.callAnswerP99Ms(), cpu(p.duringCalls()));
+            }
+        }
     }
 
     void write(Path file) throws IOException {
         JsonArray steps = new JsonArray();
         for (int i = 0; i < issueSteps.size(); i++) {
-            steps.add(JsonObject.mapFrom(issueSteps.get(i)).put("cpu", JsonObject.mapFrom(issueCpu.get(i))));
+            JsonObject step = JsonObject.mapFrom(issueSteps.get(i)).put("cpu", JsonObject.mapFrom(issueCpu.get(i)));
+            if (i < issueBatches.size()) {
+                BatchSizes b = issueBatches.get(i);
+                step.put("batchSizes", new JsonObject().put("batches", b.batches()).put("mean", b.mean())
+                        .put("p50AtMost", b.p50()).put("p99AtMost", b.p99()));
+            }
+            steps.add(step);
         }
         JsonArray displays = new JsonArray();
-        for (int i = 0; i < displayRuns.size(); i++) {
-            displays.add(JsonObject.mapFrom(displayRuns.get(i)).put("cpu", JsonObject.mapFrom(displayCpu.get(i))));
-        }
+        displayRuns.forEach(d -> displays.add(JsonObject.mapFrom(d)));
+        JsonArray phones = new JsonArray();
+        phonesRuns.forEach(p -> phones.add(JsonObject.mapFrom(p)));
         JsonObject json = new JsonObject()
                 .put("environment", environment)
                 .put("startToReadyMs", new JsonObject().put("firstStart", coldReadyMs).put("restart", warmReadyMs))
@@ -124,9 +155,14 @@ final class Report {
                 .put("rawInsertCeiling", raw == null ? null : JsonObject.mapFrom(raw))
                 .put("ticketIssue", steps)
                 .put("sustainedIssueRate", sustainedIssueRates())
-                .put("callToDisplay", displays);
+                .put("callToDisplay", displays)
+                .put("phonesFollowing", phones);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, json.encodePrettily());
+    }
+
+    private static String batches(BatchSizes b) {
+        return b.batches() == 0 ? "-" : String.format(Locale.ROOT, "%.1f/%.0f/%.0f", b.mean(), b.p50(), b.p99());
     }
 
     private static String cpu(Cpu c) {

@@ -71,12 +71,14 @@ import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.limits.LoginThrottle;
 import vn.luot.core.limits.SocketsPerClient;
+import vn.luot.core.metrics.FanOutMeter;
 import vn.luot.core.metrics.QueueMetrics;
 import vn.luot.core.printing.PrinterHub;
 import vn.luot.core.printing.PrinterService;
 import vn.luot.core.printing.PrinterSocketHandler;
 import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
+import vn.luot.core.queue.impl.IssueBatcher;
 import vn.luot.core.ratings.RatingService;
 import vn.luot.core.reports.ExportService;
 import vn.luot.core.reports.ReportService;
@@ -137,11 +139,13 @@ public final class LuotServer {
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
         QueueMetrics metrics = new QueueMetrics(registry);
-        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets());
+        LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets(), new FanOutMeter(registry));
         EventPublisher events = new LocalEventPublisher(hub);
         SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
-        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets);
+        IssueBatcher batcher = new IssueBatcher(store::issueAll, config.database().issueBatch(), metrics.issueBatchSizes());
+        QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets,
+                batcher);
         Tokens tokens = new Tokens(vertx, jwtSecret, config.security().tokenTtl());
         StaffStore staffStore = StaffStore.create(pool);
         StaffAccounts accounts = new StaffAccounts(staffStore);
@@ -207,7 +211,11 @@ public final class LuotServer {
                         config.printing().printers().stream().map(PrinterDefinition::id).toList()))
                 .compose(seeded -> createFirstAdmin(staff, config))
                 .onSuccess(admin -> phases.finished("seeds"))
-                .compose(admin -> vertx.deployVerticle(hub))
+                .compose(admin -> vertx.deployVerticle(batcher))
+                .compose(batcherId -> {
+                    deployments.add(batcherId);
+                    return vertx.deployVerticle(hub);
+                })
                 .compose(hubId -> {
                     deployments.add(hubId);
                     return balancing.restoreNotices();

@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,71 @@ class ServerProcessTest {
         String third = issue(api).getString("number");
         assertThat(vn.luot.core.domain.ticket.TicketNumbering.READING_ORDER.compare(third, second.getString("number")))
                 .as("%s comes after %s", third, second.getString("number")).isPositive();
+    }
+
+    @Test
+    @DisplayName("Killed during batched issuing (group commit), the server and its database lose no acknowledged ticket and repeat no number")
+    void batchedIssuingSurvivesAKill() throws Exception {
+        int port = freePort();
+        start(port);
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();   // ticket id -> number, from each 201
+        AtomicBoolean issuing = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        for (int c = 0; c < 16; c++) {
+            clients.submit(() -> {
+                while (issuing.get()) {
+                    try {
+                        ApiClient.Response r = api.post("/api/v1/tickets",
+                                new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc"));
+                        if (r.status() == 201) {
+                            acknowledged.put(r.json().getString("id"), r.json().getString("number"));
+                        }
+                    } catch (RuntimeException e) {
+                        // the server was killed under this request: it was never acknowledged
+                    }
+                }
+            });
+        }
+        // Until batches of more than one ticket have been committed, and enough tickets acknowledged.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!(acknowledged.size() >= 200 && batchesOfMoreThanOne(api) > 0)) {
+            assertThat(System.nanoTime()).as("batched issuing within 180 s").isLessThan(deadline);
+            Thread.sleep(50);   // polling a condition, not synchronising
+        }
+        long batched = batchesOfMoreThanOne(api);
+        server.destroyForcibly();      // with requests in flight
+        killPostgresOf(dataDir);
+        issuing.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        server.waitFor(30, TimeUnit.SECONDS);
+        Map<String, String> before = Map.copyOf(acknowledged);
+
+        start(port);
+        for (Map.Entry<String, String> ticket : before.entrySet()) {
+            ApiClient.Response r = api.get("/api/v1/tickets/" + ticket.getKey());
+            assertThat(r.status()).as("acknowledged ticket %s", ticket.getValue()).isEqualTo(200);
+            assertThat(r.json().getString("number")).isEqualTo(ticket.getValue());
+        }
+        assertThat(new java.util.HashSet<>(before.values())).hasSize(before.size());
+        System.out.printf("ServerProcessTest: %d tickets acknowledged before the kill, %d batches of more than one "
+                + "ticket committed, every one found after the restart%n", before.size(), batched);
+        String last = before.values().stream().max(vn.luot.core.domain.ticket.TicketNumbering.READING_ORDER).orElseThrow();
+        String next = issue(api).getString("number");
+        assertThat(vn.luot.core.domain.ticket.TicketNumbering.READING_ORDER.compare(next, last))
+                .as("%s comes after %s", next, last).isPositive();
+    }
+
+    /** Batches of issued tickets committed with more than one ticket, from luot_issue_batch_size's buckets. */
+    private static long batchesOfMoreThanOne(ApiClient api) {
+        String metrics = api.get("/metrics").body();
+        return sample(metrics, "luot_issue_batch_size_count") - sample(metrics, "luot_issue_batch_size_bucket{le=\"1.0\"");
+    }
+
+    private static long sample(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name)).findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
     }
 
     @Test

@@ -90,7 +90,8 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
         }
     }
 
-    record Database(String url, int poolSize, int connectTimeoutSeconds, Integer statementTimeoutSeconds) {
+    record Database(String url, int poolSize, int connectTimeoutSeconds, Integer statementTimeoutSeconds,
+                    IssueBatch issueBatch) {
         Database {
             url = Check.optionalText(url, "");
             Check.require(url.isEmpty() || url.startsWith("postgresql://") || url.startsWith("postgres://"), "url",
@@ -99,6 +100,15 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
             Check.between(connectTimeoutSeconds, "connectTimeoutSeconds", 1, 60);
             statementTimeoutSeconds = Check.between(statementTimeoutSeconds, "statementTimeoutSeconds", 1, 600,
                     (int) LuotConfig.Database.DEFAULT_STATEMENT_TIMEOUT.toSeconds());
+        }
+    }
+
+    /** database.issueBatch (issue 15): group commit for issuing tickets; left out, LuotConfig.IssueBatch.DEFAULT. */
+    record IssueBatch(int windowMillis, int maxSize, int maxInFlight) {
+        IssueBatch {
+            Check.between(windowMillis, "windowMillis", 0, 100);
+            Check.between(maxSize, "maxSize", 1, 1000);
+            Check.between(maxInFlight, "maxInFlight", 1, 64);
         }
     }
 

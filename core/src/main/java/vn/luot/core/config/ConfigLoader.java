@@ -108,9 +108,12 @@ public final class ConfigLoader {
             throw new ConfigException("LUOT_DB_URL: must start with postgresql://, got '" + url + "'");
         }
         int poolSize = env.integer("LUOT_DB_POOL_SIZE", 1, 200).orElse(database.poolSize());
+        ConfigFile.IssueBatch batch = database.issueBatch();
+        LuotConfig.IssueBatch issueBatch = batch == null ? LuotConfig.IssueBatch.DEFAULT
+                : new LuotConfig.IssueBatch(Duration.ofMillis(batch.windowMillis()), batch.maxSize(), batch.maxInFlight());
         return new LuotConfig.Database(url.isEmpty() ? null : url, poolSize,
                 Duration.ofSeconds(database.connectTimeoutSeconds()),
-                Duration.ofSeconds(database.statementTimeoutSeconds()));
+                Duration.ofSeconds(database.statementTimeoutSeconds()), issueBatch);
     }
 
     private static LuotConfig.Security security(ConfigFile.Security security, Overrides env) {

@@ -60,16 +60,37 @@ public record LuotConfig(
     }
 
     /** @param url a postgresql:// URL, or null to run the embedded PostgreSQL under the data directory */
-    public record Database(String url, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+    public record Database(String url, int poolSize, Duration connectTimeout, Duration statementTimeout,
+                           IssueBatch issueBatch) {
         public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
 
         public Database(String url, int poolSize, Duration connectTimeout) {
             this(url, poolSize, connectTimeout, DEFAULT_STATEMENT_TIMEOUT);
         }
 
+        public Database(String url, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+            this(url, poolSize, connectTimeout, statementTimeout, IssueBatch.DEFAULT);
+        }
+
+        public Database withIssueBatch(IssueBatch newIssueBatch) {
+            return new Database(url, poolSize, connectTimeout, statementTimeout, newIssueBatch);
+        }
+
         public boolean embedded() {
             return url == null;
         }
+    }
+
+    /**
+     * Group commit for issuing tickets (issue 15): requests that arrive while a batch is being written are
+     * gathered and written together, in one statement and one commit.
+     *
+     * @param window      how long a gathered request waits for the batch in flight before its own starts anyway
+     * @param maxSize     the most tickets in one batch (1: every ticket alone, as before)
+     * @param maxInFlight the most batches being written at once
+     */
+    public record IssueBatch(Duration window, int maxSize, int maxInFlight) {
+        public static final IssueBatch DEFAULT = new IssueBatch(Duration.ofMillis(2), 64, 4);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import io.vertx.core.Vertx;
 import vn.luot.core.config.LuotConfig;
+import vn.luot.core.live.EncodedMessage;
 
 /**
  * One HTTP server on one event loop. Several instances share the port; Vert.x spreads connections
@@ -32,7 +33,12 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setPort(port)
                 // Clients only ever send small control messages over the sockets.
                 .setMaxWebSocketMessageSize(4096)
-                .setMaxWebSocketFrameSize(4096)
+                .setMaxWebSocketFrameSize(EncodedMessage.MAX_FRAME_BYTES)
+                // No permessage-deflate (issue 15): every live message is encoded once and the same bytes go
+                // to every subscriber; compression runs per connection and would redo the work per socket.
+                // Live messages are a few hundred bytes.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 // No HTTP/2 upgrade on plain HTTP: browsers never ask for it, and in Vert.x 5.0.7 an upgraded
                 // request with a large answer (the 45 KB OpenAPI document) can hang. Clients stay on HTTP/1.1.
                 .setHttp2ClearTextEnabled(false)

@@ -35,6 +35,7 @@ import vn.luot.core.domain.event.QueueEvent;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.json.JsonViews;
+import vn.luot.core.metrics.FanOutMeter;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.QueueStore;
 import vn.luot.core.standings.Standings;
@@ -61,6 +62,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     private final Clock clock;
     private final LuotConfig config;
     private final LiveMessages messages;
+    private final FanOutMeter fanOut;
     private final Map<String, SiteBoard> boards = new LinkedHashMap<>();
     private final Map<String, SiteChannel> channels = new HashMap<>();
     private final Map<UUID, TicketWatch> watches = new HashMap<>();
@@ -72,8 +74,10 @@ public final class LiveHub extends VerticleBase implements Standings {
     private LocalDate serviceDay;
     private boolean reloading;
 
-    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock, AtomicInteger watchedTickets) {
+    public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock, AtomicInteger watchedTickets,
+                   FanOutMeter fanOut) {
         this.store = store;
+        this.fanOut = fanOut;
         this.watchedTickets = watchedTickets;
         this.catalogue = config.catalogue();
         this.config = config;
@@ -119,7 +123,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     public void subscribe(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
             SiteChannel channel = channels.get(siteId);
-            String snapshot = snapshotFor(siteId);
+            EncodedMessage snapshot = encode(snapshotFor(siteId));
             SubscriberGroup group = channel.groupFor(subscriber.context());
             channel.subscribed();
             group.run(() -> group.join(subscriber, snapshot));
@@ -129,7 +133,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     /** A client that saw a gap in the sequence asks for a fresh snapshot; events continue after it. */
     public void resync(String siteId, Subscriber subscriber) {
         context.runOnContext(v -> {
-            String snapshot = snapshotFor(siteId);
+            EncodedMessage snapshot = encode(snapshotFor(siteId));
             channels.get(siteId).groupFor(subscriber.context()).run(() -> subscriber.send(snapshot));
         });
     }
@@ -152,7 +156,7 @@ public final class LiveHub extends VerticleBase implements Standings {
             watch.watchers.add(watcher);
             String message = standingMessage(watch.ticket);
             watch.lastMessage = message;
-            sendToWatcher(ticket.id(), watcher, message);
+            sendToWatcher(ticket.id(), watcher, encode(message));
         });
     }
 
@@ -206,7 +210,10 @@ public final class LiveHub extends VerticleBase implements Standings {
             SiteChannel channel = channels.get(siteId);
             long seq = channel.next();
             if (channel.hasSubscribers()) {
-                channel.broadcast(messages.event(event, board, seq, clock.instant()));
+                List<QueueStats> changed = channel.changedLines(board.queues(clock.instant()));
+                channel.broadcast(encode(messages.event(event, board, seq, changed)));
+            } else {
+                channel.forgetLines();
             }
         }
         updateWatches(event);
@@ -222,15 +229,42 @@ public final class LiveHub extends VerticleBase implements Standings {
                 own.update(event.ticket());
             }
         }
+        WatcherSends sends = new WatcherSends();
         for (TicketWatch watch : watches.values()) {
             if (event.siteIds().contains(watch.ticket.siteId()) || watch.ticket.id().equals(
                     event.ticket() == null ? null : event.ticket().id())) {
                 String message = standingMessage(watch.ticket);
                 if (!message.equals(watch.lastMessage)) {
                     watch.lastMessage = message;
-                    watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, message));
+                    EncodedMessage encoded = encode(message);
+                    watch.watchers.forEach(w -> sends.add(watch.ticket.id(), w, encoded));
                 }
             }
+        }
+        sends.run();
+    }
+
+    /**
+     * One event's news for the phones, gathered by event loop: each loop gets one task that writes to all
+     * its phones, instead of one task per phone (a call moves everyone's position, so a busy morning
+     * means a thousand phones per call).
+     */
+    private final class WatcherSends {
+        private record Send(UUID ticketId, Subscriber watcher, EncodedMessage message) {
+        }
+
+        private final Map<Context, List<Send>> byLoop = new HashMap<>();
+
+        void add(UUID ticketId, Subscriber watcher, EncodedMessage message) {
+            byLoop.computeIfAbsent(watcher.context(), c -> new ArrayList<>()).add(new Send(ticketId, watcher, message));
+        }
+
+        void run() {
+            byLoop.forEach((loop, sends) -> loop.runOnContext(x -> sends.forEach(s -> {
+                if (!s.watcher().send(s.message())) {
+                    unwatch(s.ticketId(), s.watcher());
+                }
+            })));
         }
     }
 
@@ -242,14 +276,21 @@ public final class LiveHub extends VerticleBase implements Standings {
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
     private void heartbeat() {
         endNoticesDue();
-        channels.forEach((siteId, channel) ->
-                channel.broadcast(messages.heartbeat(siteId, channel.current(), clock.instant())));
-        String beat = messages.ticketHeartbeat(clock.instant());
-        watches.values().forEach(watch -> watch.watchers.forEach(w -> sendToWatcher(watch.ticket.id(), w, beat)));
+        channels.forEach((siteId, channel) -> {
+            if (channel.hasSubscribers()) {
+                channel.broadcast(encode(messages.heartbeat(siteId, channel.current(), clock.instant())));
+            }
+        });
+        if (!watches.isEmpty()) {
+            EncodedMessage beat = encode(messages.ticketHeartbeat(clock.instant()));
+            WatcherSends sends = new WatcherSends();
+            watches.values().forEach(watch -> watch.watchers.forEach(w -> sends.add(watch.ticket.id(), w, beat)));
+            sends.run();
+        }
     }
 
     /** Sends on the watcher's own thread; a watcher whose connection is gone is dropped from its watch. */
-    private void sendToWatcher(UUID ticketId, Subscriber watcher, String message) {
+    private void sendToWatcher(UUID ticketId, Subscriber watcher, EncodedMessage message) {
         watcher.context().runOnContext(x -> {
             if (!watcher.send(message)) {
                 unwatch(ticketId, watcher);
@@ -284,7 +325,8 @@ public final class LiveHub extends VerticleBase implements Standings {
                     held.forEach(this::onEvent);
                     boards.forEach((siteId, board) -> {
                         SiteChannel channel = channels.get(siteId);
-                        channel.broadcast(snapshotFor(siteId));
+                        channel.forgetLines(); // the boards were loaded afresh: the snapshot takes their lines
+                        channel.broadcast(encode(snapshotFor(siteId)));
                     });
                 });
     }
@@ -337,7 +379,7 @@ public final class LiveHub extends VerticleBase implements Standings {
         context.runOnContext(v -> {
             TicketWatch watch = watches.get(ticketId);
             if (watch != null) {
-                String text = message.encode();
+                EncodedMessage text = encode(message.encode());
                 watch.watchers.forEach(w -> w.context().runOnContext(x -> w.send(text)));
             }
         });
@@ -368,7 +410,7 @@ public final class LiveHub extends VerticleBase implements Standings {
                 .put("at", messages.time(clock.instant()));
         message.mergeIn(body);
         if (channel.hasSubscribers()) {
-            channel.broadcast(message.encode());
+            channel.broadcast(encode(message.encode()));
         }
     }
 
@@ -386,7 +428,14 @@ public final class LiveHub extends VerticleBase implements Standings {
         var now = clock.instant();
         JsonArray shown = new JsonArray();
         notices.values().stream().filter(n -> n.shownAt(siteId, now)).forEach(n -> shown.add(messages.notice(n)));
-        return messages.snapshot(boards.get(siteId), channels.get(siteId).current(), now, shown);
+        SiteBoard board = boards.get(siteId);
+        SiteChannel channel = channels.get(siteId);
+        return messages.snapshot(board, channel.linesForSnapshot(() -> board.queues(now)), channel.current(), now, shown);
+    }
+
+    /** Every live message is encoded here, once, and the same bytes go to all its subscribers. */
+    private EncodedMessage encode(String message) {
+        return EncodedMessage.of(message, fanOut);
     }
 
     private LocalDate today() {

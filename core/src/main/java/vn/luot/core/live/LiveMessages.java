@@ -4,8 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import vn.luot.core.domain.balancing.Notice;
+import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
 import vn.luot.core.domain.event.QueueEvent;
@@ -18,7 +20,8 @@ import vn.luot.core.json.JsonViews;
  * <ul>
  *   <li>{@code snapshot}: the whole hall at sequence {@code seq}; sent first, and again on request.</li>
  *   <li>an event ({@code ticket.called}, {@code counter.paused}, ...): sequence {@code seq} is exactly
- *       one higher than the one before; the lines it changed come with it under {@code queues}.</li>
+ *       one higher than the one before; the lines whose figures it moved come with it under {@code queues}
+ *       (only those: the client holds the others since its snapshot). See docs/live-events.md.</li>
  *   <li>{@code heartbeat}: every few seconds, with the latest {@code seq}, so a quiet client can tell a
  *       dead connection from a calm hall, and spot a missed event.</li>
  *   <li>{@code ticket}: on a ticket's own socket, where it stands now.</li>
@@ -31,16 +34,15 @@ final class LiveMessages {
         this.views = views;
     }
 
-    String snapshot(SiteBoard board, long seq, Instant now) {
-        return snapshot(board, seq, now, new JsonArray());
-    }
-
-    /** @param notices the managers' notices shown at this site now (issue 10) */
-    String snapshot(SiteBoard board, long seq, Instant now, JsonArray notices) {
+    /**
+     * @param lines   the waiting lines as of {@code seq} (what the events up to it told)
+     * @param notices the managers' notices shown at this site now (issue 10)
+     */
+    String snapshot(SiteBoard board, List<QueueStats> lines, long seq, Instant now, JsonArray notices) {
         JsonArray counters = new JsonArray();
         board.counters().forEach(seat -> counters.add(views.seat(seat)));
         JsonArray queues = new JsonArray();
-        board.queues(now).forEach(q -> queues.add(views.queue(q, now)));
+        lines.forEach(q -> queues.add(views.queue(q, now)));
         JsonArray calls = new JsonArray();
         board.recentCalls().forEach(c -> calls.add(views.recentCall(c)));
         return new JsonObject()
@@ -55,7 +57,8 @@ final class LiveMessages {
                 .encode();
     }
 
-    String event(QueueEvent event, SiteBoard board, long seq, Instant now) {
+    /** @param changedLines the lines whose figures moved since the message before ({@link SiteChannel#changedLines}) */
+    String event(QueueEvent event, SiteBoard board, long seq, List<QueueStats> changedLines) {
         JsonObject message = new JsonObject()
                 .put("type", event.type().wireName())
                 .put("siteId", board.siteId())
@@ -71,9 +74,10 @@ final class LiveMessages {
         if (event.previousSiteId() != null) {
             message.put("fromSiteId", event.previousSiteId());
         }
-        // Any change can move every line's estimate (counters serve several services), so all lines go.
+        // Any change can move any line's estimate (counters serve several services), but most changes move
+        // one or two lines: only those go; the display holds the rest since its snapshot (issue 15).
         JsonArray queues = new JsonArray();
-        board.queues(now).forEach(q -> queues.add(views.queue(q)));
+        changedLines.forEach(q -> queues.add(views.queue(q)));
         return message.put("queues", queues).encode();
     }
 

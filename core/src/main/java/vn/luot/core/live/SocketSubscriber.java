@@ -23,7 +23,7 @@ final class SocketSubscriber implements Subscriber {
     }
 
     @Override
-    public boolean send(String message) {
+    public boolean send(EncodedMessage message) {
         if (socket.isClosed()) {
             return false;
         }
@@ -31,7 +31,7 @@ final class SocketSubscriber implements Subscriber {
             socket.close(TOO_SLOW, "too slow");
             return false;
         }
-        socket.writeTextMessage(message);
+        message.writeTo(socket);
         return true;
     }
 }

@@ -10,9 +10,9 @@ public interface Subscriber {
     Context context();
 
     /**
-     * Sends one message.
+     * Sends one message, already encoded: the same bytes go to every subscriber.
      *
      * @return false when the connection is gone (or too slow to keep up and was closed), so it is dropped
      */
-    boolean send(String message);
+    boolean send(EncodedMessage message);
 }

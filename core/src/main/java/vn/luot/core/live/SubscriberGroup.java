@@ -22,7 +22,7 @@ final class SubscriberGroup {
         context.runOnContext(v -> task.run());
     }
 
-    void join(Subscriber subscriber, String snapshot) {
+    void join(Subscriber subscriber, EncodedMessage snapshot) {
         if (subscriber.send(snapshot)) {
             members.add(subscriber);
         }
@@ -32,7 +32,7 @@ final class SubscriberGroup {
         members.remove(subscriber);
     }
 
-    void sendToAll(String message) {
+    void sendToAll(EncodedMessage message) {
         Iterator<Subscriber> it = members.iterator();
         while (it.hasNext()) {
             if (!it.next().send(message)) {

@@ -48,6 +48,19 @@ public final class QueueMetrics {
         }
     }
 
+    /**
+     * Tickets per group commit (issue 15): the size of every batch of issued tickets written in one
+     * statement and one commit, as {@code luot_issue_batch_size} (count, sum, max, and buckets the bench reads).
+     */
+    public java.util.function.IntConsumer issueBatchSizes() {
+        io.micrometer.core.instrument.DistributionSummary summary = io.micrometer.core.instrument.DistributionSummary
+                .builder("luot.issue.batch.size")
+                .description("Tickets written together in one statement and one commit")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256)
+                .register(registry);
+        return summary::record;
+    }
+
     /** A live count of open sockets of one kind (site, ticket, printer). */
     public AtomicInteger openSockets(String kind) {
         return sockets.computeIfAbsent(kind, k -> registry.gauge("luot.websockets.open",

@@ -26,9 +26,12 @@ import vn.luot.core.store.QueueStore;
  */
 public interface QueueService {
 
+    /** @param batcher gathers concurrent issue requests into one write each (group commit); deploy it before use */
     static QueueService create(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
-                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
-        return new DefaultQueueService(store, events, standings, config, metrics, clock, issuing, holderSecrets);
+                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets,
+                               vn.luot.core.queue.impl.IssueBatcher batcher) {
+        return new DefaultQueueService(store, events, standings, config, metrics, clock, issuing, holderSecrets,
+                batcher);
     }
 
     /**

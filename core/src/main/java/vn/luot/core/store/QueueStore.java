@@ -59,6 +59,16 @@ public interface QueueStore {
     Future<IssueOutcome> issue(Ticket draft, String prefix, TicketRequest request, String idempotencyKey,
                                PrintOrder print, Integer estimateMinutes);
 
+    /**
+     * Issues several tickets with one statement and one commit (group commit), each exactly as
+     * {@link #issue} would: numbered from its day's sequence, stored with its print job and its key. The
+     * answer holds one completed future per draft, in the drafts' order. A draft refused on its own (its
+     * key reused with another request) fails alone; the same key twice gives one ticket, the second as a
+     * replay. When the shared statement fails, each draft is issued alone, so one bad draft answers its
+     * own failure and its neighbours get their tickets.
+     */
+    Future<List<Future<IssueOutcome>>> issueAll(List<IssueDraft> drafts);
+
     /** The ticket an earlier request with this key made (as a replay), or empty when none did. */
     Future<Optional<IssueOutcome>> issuedBefore(TicketRequest request, String idempotencyKey);
 

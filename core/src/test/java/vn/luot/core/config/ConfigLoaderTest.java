@@ -99,6 +99,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("Group commit for issuing is read from database.issueBatch, and a wrong value there stops the start naming it")
+    void issueBatchSettings() throws IOException {
+        LuotConfig.IssueBatch shipped = ConfigLoader.load(SHIPPED, Map.of()).database().issueBatch();
+        assertThat(shipped).isEqualTo(new LuotConfig.IssueBatch(java.time.Duration.ofMillis(2), 64, 4));
+
+        Path file = variant("    maxSize: 64", "    maxSize: 0");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("database.issueBatch.maxSize");
+    }
+
+    @Test
     @DisplayName("A key the loader does not know is reported as a probable typo")
     void unknownKeyIsReported() throws IOException {
         Path file = variant("announcements:", "announcement:\n  firstCallRepeats: 2\nannouncements:");

@@ -99,6 +99,11 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's Vert.x, for deploying what a test arranges beside it. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     public String databaseUrl() {
         return databaseUrl;
     }

@@ -44,6 +44,7 @@ import vn.luot.core.queue.IssuingService;
 import vn.luot.core.queue.QueueService;
 import vn.luot.core.queue.TicketView;
 import vn.luot.core.store.Command;
+import vn.luot.core.store.IssueDraft;
 import vn.luot.core.store.IssueOutcome;
 import vn.luot.core.store.PrintOrder;
 import vn.luot.core.store.QueueStore;
@@ -63,8 +64,13 @@ public final class DefaultQueueService implements QueueService {
     private final IssuingService issuing;
     private final HolderSecrets holderSecrets;
 
+    /** Group commit: tickets are written in batches (issue 15). */
+    private final IssueBatcher batcher;
+
     public DefaultQueueService(QueueStore store, EventPublisher events, Standings standings, LuotConfig config,
-                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets) {
+                               QueueMetrics metrics, Clock clock, IssuingService issuing, HolderSecrets holderSecrets,
+                               IssueBatcher batcher) {
+        this.batcher = batcher;
         this.issuing = issuing;
         this.holderSecrets = holderSecrets;
         this.store = store;
@@ -95,8 +101,9 @@ public final class DefaultQueueService implements QueueService {
                     request.slotStart());
             return requireIssuing(request, idempotencyKey, staff)
                     .compose(replay -> replay.isPresent() ? Future.succeededFuture(replay.get())
-                            : standings.standing(draft).compose(atIssue -> store.issue(draft, service.prefix(), request,
-                                    idempotencyKey, printOrder(printer, atIssue), atIssue.estimatedWaitMinutes())))
+                            : standings.standing(draft).compose(atIssue -> batcher.issue(new IssueDraft(draft,
+                                    service.prefix(), request, idempotencyKey, printOrder(printer, atIssue),
+                                    atIssue.estimatedWaitMinutes()))))
                     .compose(outcome -> {
                         if (!outcome.replayed()) {
                             events.publish(QueueEvent.ofTicket(EventType.TICKET_ISSUED, outcome.ticket(), now));

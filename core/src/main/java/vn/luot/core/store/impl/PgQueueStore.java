@@ -38,6 +38,7 @@ import vn.luot.core.domain.ticket.TicketNumbering;
 import vn.luot.core.domain.ticket.TicketRequest;
 import vn.luot.core.store.BoardState;
 import vn.luot.core.store.Command;
+import vn.luot.core.store.IssueDraft;
 import vn.luot.core.store.IssueOutcome;
 import vn.luot.core.store.PrintOrder;
 import vn.luot.core.store.QueueStore;
@@ -183,6 +184,130 @@ public final class PgQueueStore implements QueueStore {
                     ? Future.succeededFuture(new IssueOutcome(ticket, false))
                     // A concurrent request with the same key won the race: answer with its ticket.
                     : findByKey(key, fingerprint).map(Optional::orElseThrow));
+        });
+    }
+
+    @Override
+    public Future<List<Future<IssueOutcome>>> issueAll(List<IssueDraft> drafts) {
+        if (drafts.size() == 1) {
+            return settled(List.of(alone(drafts.get(0))));
+        }
+        return together(drafts)
+                // The shared statement failed (one draft broke a constraint, say): each draft alone, so
+                // each gets its own answer and one bad draft fails only itself. Its numbers are skipped.
+                .recover(failed -> settled(drafts.stream().map(this::alone).toList()));
+    }
+
+    private Future<IssueOutcome> alone(IssueDraft d) {
+        return issue(d.draft(), d.prefix(), d.request(), d.idempotencyKey(), d.print(), d.estimateMinutes());
+    }
+
+    /** The futures once every one of them has completed, each with its own outcome or failure. */
+    private static Future<List<Future<IssueOutcome>>> settled(List<Future<IssueOutcome>> outcomes) {
+        return Future.join(outcomes).transform(done -> Future.succeededFuture(outcomes));
+    }
+
+    /**
+     * The batch in one statement and one commit. A key seen twice in the batch is issued once (the first
+     * draft with it leads; the others get its ticket as a replay); a key stored before is replayed.
+     */
+    private Future<List<Future<IssueOutcome>>> together(List<IssueDraft> drafts) {
+        int n = drafts.size();
+        int[] leader = new int[n];
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = drafts.get(i).idempotencyKey();
+            Integer first = key == null ? null : firstWithKey.putIfAbsent(key, i);
+            leader[i] = first == null ? i : first;
+        }
+        return earlierByKey(firstWithKey.keySet()).compose(earlier -> {
+            List<Future<IssueOutcome>> outcomes = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                IssueDraft d = drafts.get(i);
+                if (leader[i] != i) {
+                    continue;
+                }
+                Row before = d.idempotencyKey() == null ? null : earlier.get(d.idempotencyKey());
+                if (before == null) {
+                    fresh.add(i);
+                } else {
+                    outcomes.set(i, d.request().fingerprint().equals(before.getString("request_hash"))
+                            ? Future.succeededFuture(new IssueOutcome(Rows.ticket(before), true))
+                            : Future.failedFuture(new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, d.idempotencyKey())));
+                }
+            }
+            Future<Void> written = fresh.isEmpty() ? Future.succeededFuture()
+                    : insertTogether(fresh.stream().map(drafts::get).toList()).map(issued -> {
+                        for (int j = 0; j < fresh.size(); j++) {
+                            outcomes.set(fresh.get(j), issued.get(j));
+                        }
+                        return null;
+                    });
+            return written.compose(done -> {
+                for (int i = 0; i < n; i++) {
+                    if (leader[i] != i) {
+                        outcomes.set(i, sameKey(drafts.get(i), drafts.get(leader[i]), outcomes.get(leader[i])));
+                    }
+                }
+                return settled(outcomes);
+            });
+        });
+    }
+
+    /** A second draft with the key of an earlier one in the same batch: its ticket as a replay, if the same request. */
+    private static Future<IssueOutcome> sameKey(IssueDraft again, IssueDraft first, Future<IssueOutcome> firstOutcome) {
+        if (!again.request().fingerprint().equals(first.request().fingerprint())) {
+            return Future.failedFuture(new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, again.idempotencyKey()));
+        }
+        return firstOutcome.map(outcome -> new IssueOutcome(outcome.ticket(), true));
+    }
+
+    /** The tickets stored before under any of these keys, by key, with their request_hash. */
+    private Future<Map<String, Row>> earlierByKey(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return pool.preparedQuery("SELECT " + TICKET_COLUMNS + ", idempotency_key, request_hash FROM tickets "
+                        + "WHERE idempotency_key = ANY($1)")
+                .execute(Tuple.of((Object) keys.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Row> byKey = new HashMap<>();
+                    rows.forEach(row -> byKey.put(row.getString("idempotency_key"), row));
+                    return byKey;
+                });
+    }
+
+    /** Numbers and inserts drafts that share no key, in one statement; one outcome each, in order. */
+    private Future<List<Future<IssueOutcome>>> insertTogether(List<IssueDraft> drafts) {
+        Future<long[]> numbers = TicketBatchInsert.numbers(pool, drafts).recover(e -> {
+            if (!StoreFailures.hasSqlState(e, "42P01")) {
+                return Future.failedFuture(e);
+            }
+            Future<Void> created = Future.succeededFuture();
+            for (Map.Entry<LocalDate, java.util.Set<String>> day : TicketBatchInsert.prefixesByDay(drafts).entrySet()) {
+                created = created.compose(done -> prepareDay(day.getKey(), day.getValue()));
+            }
+            return created.compose(done -> TicketBatchInsert.numbers(pool, drafts));
+        });
+        return numbers.compose(assigned -> {
+            List<Ticket> tickets = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                IssueDraft d = drafts.get(i);
+                tickets.add(numbered(d.draft(), TicketNumbering.format(d.prefix(), assigned[i])));
+            }
+            return TicketBatchInsert.insert(pool, drafts, tickets, assigned).map(inserted -> {
+                List<Future<IssueOutcome>> outcomes = new ArrayList<>();
+                for (int i = 0; i < drafts.size(); i++) {
+                    IssueDraft d = drafts.get(i);
+                    outcomes.add(inserted.contains(tickets.get(i).id())
+                            ? Future.succeededFuture(new IssueOutcome(tickets.get(i), false))
+                            // A concurrent request (another batch, another node) stored this key first.
+                            : findByKey(d.idempotencyKey(), d.request().fingerprint()).map(Optional::orElseThrow)
+                                    .recover(StoreFailures::translate));
+                }
+                return outcomes;
+            });
         });
     }
 
