@@ -16,34 +16,36 @@ import vn.luot.core.domain.catalogue.OpeningHours;
 final class OpeningHoursReader {
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    private OpeningHoursReader() {
+    private final ConfigLoader loader;
+    private final String path;
+
+    OpeningHoursReader(ConfigLoader loader, String path) {
+        this.loader = loader;
+        this.path = path;
     }
 
-    static OpeningHours read(ConfigNode node) {
+    OpeningHours read(Map<String, List<String>> written) {
         Map<DayOfWeek, List<OpeningHours.Period>> periods = new EnumMap<>(DayOfWeek.class);
-        node.entries(key -> {
-            List<DayOfWeek> days = days(node, key);
+        written.forEach((key, texts) -> {
             List<OpeningHours.Period> ranges = new ArrayList<>();
-            List<String> texts = node.texts(key);
             for (int i = 0; i < texts.size(); i++) {
-                ranges.add(period(node, key + "[" + i + "]", texts.get(i)));
+                ranges.add(period(key + "[" + i + "]", texts.get(i).trim()));
             }
-            for (DayOfWeek day : days) {
+            for (DayOfWeek day : days(key)) {
                 if (periods.put(day, ranges) != null) {
-                    throw node.error(key, day + " appears under two keys");
+                    throw loader.problem(path + "." + key, day + " appears under two keys");
                 }
             }
-            return key;
         });
         return new OpeningHours(periods);
     }
 
-    private static List<DayOfWeek> days(ConfigNode node, String key) {
+    private List<DayOfWeek> days(String key) {
         String[] ends = key.split("-");
         int from = DAYS.indexOf(ends[0]);
         int to = ends.length == 2 ? DAYS.indexOf(ends[1]) : from;
         if (ends.length > 2 || from < 0 || to < 0 || to < from) {
-            throw node.error(key, "must be a day (mon, tue, ... sun) or a range of days such as mon-fri");
+            throw loader.problem(path + "." + key, "must be a day (mon, tue, ... sun) or a range of days such as mon-fri");
         }
         List<DayOfWeek> days = new ArrayList<>();
         for (int d = from; d <= to; d++) {
@@ -52,7 +54,7 @@ final class OpeningHoursReader {
         return days;
     }
 
-    private static OpeningHours.Period period(ConfigNode node, String key, String text) {
+    private OpeningHours.Period period(String key, String text) {
         String[] ends = text.split("-");
         try {
             if (ends.length == 2) {
@@ -65,6 +67,6 @@ final class OpeningHoursReader {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw node.error(key, "must be a time range such as \"07:00-11:30\", got '" + text + "'");
+        throw loader.problem(path + "." + key, "must be a time range such as \"07:00-11:30\", got '" + text + "'");
     }
 }

@@ -1,11 +1,11 @@
 package vn.luot.core.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Eventually.await;
 import static vn.luot.core.support.TestServer.bearer;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -211,20 +211,5 @@ class BookedCheckInTest {
                 .contains("luot_bookings_expired_total 2.0"));
         assertThat(server.api().get("/api/v1/bookings/" + later, bearer(operator)).json().getString("status"))
                 .isEqualTo("booked");
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

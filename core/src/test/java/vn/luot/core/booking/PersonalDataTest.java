@@ -1,13 +1,13 @@
 package vn.luot.core.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Eventually.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -89,20 +89,5 @@ class PersonalDataTest {
         assertThat(server.count("SELECT count(*) FROM tickets WHERE phone IS NOT NULL")).isZero();
         assertThat(server.count("SELECT count(*) FROM notification_outbox WHERE phone IS NOT NULL AND status = 'sent' "
                 + "AND created_at < '2026-12-01'")).isZero();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -72,6 +72,12 @@ class ConfigLoaderTest {
         "opening hours back to front   | 'sat: [\"07:30-11:30\"]' | 'sat: [\"11:30-07:30\"]'    | sites[0].openingHours.sat[0]: must be a time range",
         "a port out of range           | 'port: 8080'            | 'port: 80800'                | server.port: must be between 0 and 65535, got 80800",
         "shares not adding up to 1     | 'shareOfArrivals: 0.30' | 'shareOfArrivals: 0.10'      | services: the shareOfArrivals values add up to 0.80",
+        "a smoothing weight above 1    | 'serviceTimeSmoothing: 0.2' | 'serviceTimeSmoothing: 2' | queue.serviceTimeSmoothing: must be between 0.001 and 1.0, got 2.0",
+        "a number where true belongs   | 'numbersOnlyInOpeningHours: true' | 'numbersOnlyInOpeningHours: 1' | queue.numbersOnlyInOpeningHours: must be true or false, got '1'",
+        "a quoted number               | 'poolSize: 16'          | 'poolSize: \"16\"'           | database.poolSize: must be a whole number, got '16'",
+        "a missing template            | '    reminder: \"Nhac'  | '    reminderr: \"Nhac'       | notify.templates.reminder: is missing",
+        "a holiday that is no date     | '- 2026-01-01'          | '- 2026-13-01'               | booking.publicHolidays[0]: must be a date such as 2027-02-06, got '2026-13-01'",
+        "places for an unknown site    | 'tinh: { dat-dai: 1 }'  | 'tinhh: { dat-dai: 1 }'      | booking.placesPerSlot.sites.tinhh: names no site defined under sites",
     })
     @DisplayName("A bad value stops the start with a message naming the key and what is wrong")
     void badValuesNameTheKey(String why, String original, String replacement, String message) throws IOException {
@@ -88,7 +94,8 @@ class ConfigLoaderTest {
     void duplicateKeyIsRefused() throws IOException {
         Path file = variant("  firstCallRepeats: 2", "  firstCallRepeats: 2\n  firstCallRepeats: 3");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("firstCallRepeats");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("announcements.firstCallRepeats: is written twice; keep one of them");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.luot.core.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Eventually.await;
 import static vn.luot.core.support.TestServer.bearer;
 
 import com.sun.net.httpserver.HttpServer;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -197,20 +197,5 @@ class OutboxDeliveryTest {
         assertThat(near.getJsonObject("fields").getString("ahead")).isEqualTo("3");
         assertThat(near.getString("phone")).isEqualTo("84912345678");
         assertThat(server.count("SELECT count(*) FROM notification_outbox WHERE kind = 'turn_near'")).isEqualTo(1);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

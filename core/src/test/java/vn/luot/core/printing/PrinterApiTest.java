@@ -2,12 +2,12 @@ package vn.luot.core.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.luot.core.support.Eventually.await;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -52,21 +52,6 @@ class PrinterApiTest {
                 .put("siteId", "hac-thanh").put("printerId", printerId), "Idempotency-Key", key);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     @Test
