@@ -17,6 +17,7 @@ import vn.luot.core.config.ConfigException;
 import vn.luot.core.config.ConfigLoader;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.simulation.DaySimulator;
+import vn.luot.core.domain.simulation.EstimateProbe;
 import vn.luot.core.domain.simulation.Scenario;
 import vn.luot.core.domain.simulation.SimulatedDay;
 import vn.luot.core.domain.simulation.SimulationReport;
@@ -65,6 +66,7 @@ public final class SimulateCommand {
         if (options.drift()) {
             scenario = scenario.slowingDown(LocalTime.of(9, 0), 1.5);
         }
+        scenario = scenario.probing(options.probe());
         SimulationReport report = new SimulationReport(config.catalogue());
         long started = System.nanoTime();
         SimulatedDay first = null;
@@ -120,6 +122,7 @@ public final class SimulateCommand {
                 .put("seed", options.seed())
                 .put("visitsPerDay", config.simulation().visitsPerDay())
                 .put("drift", options.drift())
+                .put("probe", options.probe().name().toLowerCase(Locale.ROOT))
                 .put("daysPerMinute", Math.round(daysPerMinute))
                 .put("overall", line(report.overall(), report.days()))
                 .put("services", services)
@@ -149,7 +152,9 @@ public final class SimulateCommand {
         out.printf(Locale.ROOT, "%d simulated %s (%s), seed %d, about %d visits a day%s%n%n", report.days(),
                 report.days() == 1 ? "day" : "days", date.getDayOfWeek().toString().toLowerCase(Locale.ROOT),
                 options.seed(), config.simulation().visitsPerDay(),
-                options.drift() ? ", every service 50 % slower from 09:00" : "");
+                (options.drift() ? ", every service 50 % slower from 09:00" : "")
+                        + (options.probe() == EstimateProbe.NONE ? ""
+                        : ", probe " + options.probe().name().toLowerCase(Locale.ROOT) + " (service times drawn at arrival)"));
         String header = String.format(Locale.ROOT, "%-10s %-18s %8s %6s %6s %7s | %8s %7s | %8s %7s%n", "site",
                 "service", "tickets", "mean", "p90", "target", "est MAE", "±5 min", "old MAE", "±5 min");
         out.print(header);

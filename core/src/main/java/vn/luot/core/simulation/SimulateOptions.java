@@ -7,11 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.luot.core.domain.simulation.EstimateProbe;
 
 /** The command line of {@code scripts/simulate}. */
 record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Path config, boolean json, Path plot,
                        boolean plan, boolean drift, List<String> whatIf, boolean help, boolean daysGiven,
-                       boolean benchmark) {
+                       boolean benchmark, EstimateProbe probe) {
 
     static final String USAGE = """
             usage: scripts/simulate [options]
@@ -30,6 +31,10 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
                                 serving all its services), hac-thanh:8-10:+1:kinh-doanh,dat-dai; may be repeated
               --benchmark       also measure one hall recomputation of the estimate (200 waiting, 11 counters)
               --drift           every service 50 % slower from 09:00 (does the estimate recover?)
+              --probe P         where the estimate's error comes from, on days whose service times are drawn
+                                at arrival: 'shipped' (the estimate as shipped), 'oracle' (knows the service
+                                times of the tickets ahead, not who comes later), 'floor' (median of 51 plays
+                                with the true means and spread: the best without knowing service times; slow)
             """;
 
     static SimulateOptions parse(String[] args) {
@@ -45,6 +50,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
         boolean help = false;
         boolean daysGiven = false;
         boolean benchmark = false;
+        EstimateProbe probe = EstimateProbe.NONE;
         List<String> whatIf = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -61,6 +67,7 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
                 case "--plot" -> plot = Path.of(value(args, ++i, arg));
                 case "--drift" -> drift = true;
                 case "--benchmark" -> benchmark = true;
+                case "--probe" -> probe = probe(value(args, ++i, arg));
                 case "--plan" -> plan = true;
                 case "--what-if" -> whatIf.add(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
@@ -68,7 +75,16 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
             }
         }
         return new SimulateOptions(days, seed, date, arrivals, config, json, plot, plan, drift, List.copyOf(whatIf), help,
-                daysGiven, benchmark);
+                daysGiven, benchmark, probe);
+    }
+
+    private static EstimateProbe probe(String text) {
+        return switch (text) {
+            case "shipped" -> EstimateProbe.SHIPPED;
+            case "oracle" -> EstimateProbe.ORACLE;
+            case "floor" -> EstimateProbe.FLOOR;
+            default -> throw new IllegalArgumentException("--probe must be shipped, oracle or floor, got " + text);
+        };
     }
 
     private static String value(String[] args, int i, String option) {

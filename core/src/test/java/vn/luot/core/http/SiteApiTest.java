@@ -96,8 +96,9 @@ class SiteApiTest extends ServerPerTest {
         server.clock().advance(Duration.ofMinutes(15));
         server.act(1, "complete", a);
 
-        // mean = 5 + 0.2 x (15 - 5) = 7 min; 3 waiting on 1 counter
-        assertThat(line("hac-thanh", "chung-thuc").getInteger("estimatedWaitMinutes")).isEqualTo(21);
+        // The estimate's mean of logarithms moves by 0.1 of (ln 15 - ln 5 + σ²/2), σ² = ln(1 + 0.8²):
+        // mean = 5 x e^0.1346 = 5.72 min; 3 waiting on 1 counter: 17.2 min
+        assertThat(line("hac-thanh", "chung-thuc").getInteger("estimatedWaitMinutes")).isEqualTo(17);
     }
 
     private JsonObject line(String site, String service) {

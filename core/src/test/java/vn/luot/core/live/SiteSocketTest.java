@@ -46,8 +46,9 @@ class SiteSocketTest extends ServerPerTest {
             assertThat(counter3.getJsonObject("current").getString("number")).isEqualTo(called.getString("number"));
             JsonObject hoTich = find(snapshot.getJsonArray("queues"), "serviceId", "ho-tich");
             assertThat(hoTich.getInteger("waiting")).isEqualTo(2);
-            // Counter 3 has just called a ticket (10 min), then two wait ahead (10 min each).
-            assertThat(hoTich.getInteger("estimatedWaitMinutes")).isEqualTo(30);
+            // Counter 3 has just called a ticket (10 min on average, 7.8 by the median a ticket just begun still
+            // needs: 10 / sqrt(1 + 0.8²)), then two wait ahead (10 min each).
+            assertThat(hoTich.getInteger("estimatedWaitMinutes")).isEqualTo(28);
             assertThat(snapshot.getJsonArray("counters")).hasSize(8);
             assertThat(snapshot.getJsonArray("recentCalls").getJsonObject(0).getString("number"))
                     .isEqualTo(called.getString("number"));

@@ -1,5 +1,7 @@
 package vn.luot.core.domain.estimate;
 
+import java.util.SplittableRandom;
+
 /**
  * Service times as a log-normal distribution of a given mean and coefficient of variation (many short
  * cases, a few long ones, as counters see), and what it says about a ticket already under way: the
@@ -47,6 +49,29 @@ public final class LogNormalServiceTime {
         }
         double median = Math.exp(mu - sigma * lowerQuantile(half));
         return Math.max(0, Math.round(median - elapsedMillis));
+    }
+
+    /** One service time in milliseconds, drawn with the given mean (by the inverse of the distribution). */
+    public long drawMillis(double meanMillis, SplittableRandom random) {
+        return Math.max(1, Math.round(atUpperTail(meanMillis, 1 - random.nextDouble())));
+    }
+
+    /** How much longer a ticket that has run {@code elapsedMillis} takes, drawn from what it may still need. */
+    public long drawRemainingMillis(double meanMillis, long elapsedMillis, SplittableRandom random) {
+        double mu = Math.log(meanMillis) - sigma * sigma / 2;
+        double beyond = elapsedMillis <= 0 ? 1 : upperTail((Math.log(elapsedMillis) - mu) / sigma);
+        if (beyond < 1e-300) {
+            return Math.round(meanMillis * HallEstimator.REMAINING_SHARE_PAST_MEAN);
+        }
+        double total = atUpperTail(meanMillis, beyond * (1 - random.nextDouble()));
+        return Math.max(0, Math.round(total - elapsedMillis));
+    }
+
+    /** The service time x with P(X > x) = {@code tail}, 0 < tail <= 1. */
+    private double atUpperTail(double meanMillis, double tail) {
+        double mu = Math.log(meanMillis) - sigma * sigma / 2;
+        double z = tail <= 0.5 ? -lowerQuantile(tail) : lowerQuantile(Math.max(1e-300, 1 - tail));
+        return Math.exp(mu + sigma * z);
     }
 
     /**

@@ -21,6 +21,9 @@ import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.estimate.BaselineWaitFormula;
 import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.HallState;
+import vn.luot.core.domain.estimate.LogNormalServiceTime;
+import vn.luot.core.domain.estimate.PlayedTimes;
+import vn.luot.core.domain.estimate.RandomisedPlay;
 import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.domain.estimate.WaitEstimate;
 import vn.luot.core.domain.ticket.Channel;
@@ -47,12 +50,15 @@ public final class DaySimulator {
     private static final int WAKE = 2;
     private static final int BALANCE = 3;   // issue 10: the balancer looks at the halls
     private static final int MOVED_IN = 4;  // issue 10: a moved ticket's citizen reaches the other site
+    /** The floor probe's randomised plays (EstimateProbe.FLOOR): enough for a steady median, docs/estimates.md. */
+    private static final int FLOOR_PLAYS = 51;
 
     private final Catalogue catalogue;
     private final SimulationSettings settings;
     private final IssuingHours issuingHours;
     private final CallPolicy policy;
     private final HallEstimator estimator;
+    private final RandomisedPlay floor;
     private final double smoothing;
     private final double logSmoothing;
 
@@ -74,6 +80,7 @@ public final class DaySimulator {
         this.issuingHours = issuingHours;
         this.policy = new CallPolicy(maxPriorityCallsInRow);
         this.estimator = new HallEstimator(policy, id -> catalogue.service(id).targetWait());
+        this.floor = new RandomisedPlay(estimator, new LogNormalServiceTime(settings.serviceTimeVariation()), FLOOR_PLAYS);
         this.smoothing = serviceTimeSmoothing;
     }
 
@@ -179,6 +186,10 @@ public final class DaySimulator {
         private final Map<UUID, Integer> ticketIndex = new HashMap<>();
         private final Map<String, Integer> sequences = new HashMap<>();
         private long order;
+        // Probes only (EstimateProbe): each visit's service time as a factor of its mean, drawn at arrival.
+        private final Map<UUID, Double> drawnFactors = new HashMap<>();
+        private final SplittableRandom probeRandom;
+        private final SplittableRandom floorRandom;   // its own, so that the floor's plays leave the days as they are
 
         Day(LocalDate date, long seed, Scenario scenario, Balancer balancer) {
             this.date = date;
@@ -186,6 +197,8 @@ public final class DaySimulator {
             this.scenario = scenario;
             this.balancer = balancer;
             this.random = new SplittableRandom(seed);
+            this.probeRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            this.floorRandom = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
             this.dayStart = date.atStartOfDay(catalogue.timeZone()).toInstant().toEpochMilli();
             for (SiteDefinition site : catalogue.sites()) {
                 siteIndex.put(site.id(), sites.size());
@@ -292,8 +305,10 @@ public final class DaySimulator {
                     site.site.id(), visit.serviceId(), visit.priorityGroup(),
                     visit.slotStart() == null ? Channel.KIOSK : Channel.BOOKING, TicketStatus.WAITING, now, now,
                     null, null, null, null, null, 0, 0, null, visit.slotStart());
-            WaitEstimate estimate = scenario.estimate()
-                    ? estimator.estimate(hall(site, now), ticket, averages.playedTimes()) : null;
+            if (scenario.probe() != EstimateProbe.NONE) {
+                drawnFactors.put(ticket.id(), scenario.serviceTimes().drawMillis(1e6, probeRandom) / 1e6);
+            }
+            WaitEstimate estimate = scenario.estimate() ? estimate(site, ticket, now) : null;
             Integer baseline = baseline(site, ticket);
             ticketIndex.put(ticket.id(), tickets.size());
             tickets.add(new SimulatedTicket(ticket.number(), site.site.id(), ticket.serviceId(),
@@ -332,7 +347,8 @@ public final class DaySimulator {
             site.waiting.remove(called.id());
             counter.streak = CallPolicy.streakAfter(counter.streak, called);
             double mean = catalogue.service(called.serviceId()).meanServiceTime().toMillis() * slowdown(at);
-            long serviceTime = scenario.serviceTimes().drawMillis(mean, random);
+            long serviceTime = scenario.probe() == EstimateProbe.NONE ? scenario.serviceTimes().drawMillis(mean, random)
+                    : Math.max(1, Math.round(mean * drawnFactors.get(called.id())));
             counter.busy = true;
             counter.busyWith = called.serviceId();
             counter.busySince = at;
@@ -341,6 +357,39 @@ public final class DaySimulator {
             int index = ticketIndex.get(called.id());
             tickets.set(index, tickets.get(index).calledBy(counter.id, Instant.ofEpochMilli(at), serviceTime));
             schedule(counter.busyUntil, FREE, siteIndex.get(site.site.id()), site.counters.indexOf(counter), null);
+        }
+
+        /** The estimate printed at issue: the shipped one, or the one a probe asks for. */
+        private WaitEstimate estimate(SiteRun site, Ticket ticket, Instant now) {
+            HallState hall = hall(site, now);
+            return switch (scenario.probe()) {
+                case NONE, SHIPPED -> estimator.estimate(hall, ticket, averages.playedTimes());
+                case ORACLE -> estimator.estimate(hall, ticket, trueTimes(site, now.toEpochMilli()));
+                case FLOOR -> floor.estimate(hall, ticket,
+                        id -> Duration.ofMillis(Math.round(catalogue.service(id).meanServiceTime().toMillis()
+                                * slowdown(now.toEpochMilli()))), floorRandom);
+            };
+        }
+
+        /** The oracle's times: each waiting ticket's drawn service time, each counter's current ticket's true end. */
+        private PlayedTimes trueTimes(SiteRun site, long now) {
+            return new PlayedTimes() {
+                @Override
+                public long serviceMillis(Ticket t) {
+                    return Math.round(catalogue.service(t.serviceId()).meanServiceTime().toMillis() * slowdown(now)
+                            * drawnFactors.get(t.id()));
+                }
+
+                @Override
+                public long remainingMillis(HallState.OpenCounter counter, long elapsedMillis) {
+                    for (CounterRun c : site.counters) {
+                        if (c.id == counter.id()) {
+                            return c.busyUntil - now;
+                        }
+                    }
+                    return 0;
+                }
+            };
         }
 
         private boolean staffed(CounterRun counter, long at) {
