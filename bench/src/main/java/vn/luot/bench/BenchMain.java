@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.luot.core.config.LuotConfig;
 
 /**
  * The load generator behind {@code scripts/bench}. It expects a running server (the script starts it)
@@ -76,6 +77,19 @@ public final class BenchMain {
                     new ProcessProbe.CpuMeter(serverPid, postmasterPid));
             log("  %,.0f inserts/s (fsync=%s, synchronous_commit=%s)", report.raw.insertsPerSecond(),
                     report.raw.fsync(), report.raw.synchronousCommit());
+        }
+
+        if (opt.containsKey("db-url") && !onlyDisplay) {
+            // Group commit against every ticket alone, through the server's own store (issue 15), same database.
+            int[] storeRates = quick ? new int[] {2000, 6000} : new int[] {2000, 4000, 6000, 8000, 10000, 12000, 16000};
+            Duration storeWarmup = Duration.ofSeconds(quick ? 1 : 2);
+            Duration storeMeasure = Duration.ofSeconds(quick ? 2 : 5);
+            LuotConfig.IssueBatch alone = new LuotConfig.IssueBatch(Duration.ZERO, 1, poolSize);
+            for (LuotConfig.IssueBatch settings : List.of(LuotConfig.IssueBatch.DEFAULT, alone)) {
+                log("Issuing through the store, batches of up to %d ...", settings.maxSize());
+                report.storeSteps.addAll(StoreIssueLoad.run(vertx, opt.get("db-url"), poolSize, settings, storeRates,
+                        storeWarmup, storeMeasure));
+            }
         }
 
         TicketMix mix = new TicketMix(api.get("/api/v1/sites"), api.get("/api/v1/services"));
