@@ -19,7 +19,7 @@ import vn.luot.core.config.LuotConfig;
  *
  * <p>Options: --url, --admin-password, --server-pid, --postmaster-pid, --db-url, --pool-size,
  * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
- * --only display|issue, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2.
+ * --only display|issue|store, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2.
  */
 public final class BenchMain {
     private static final int[] FIXED_RATES = {500, 1000, 2000, 4000};
@@ -97,14 +97,16 @@ public final class BenchMain {
         int[] rates = opt.containsKey("rates")
                 ? java.util.Arrays.stream(opt.get("rates").split(",")).mapToInt(Integer::parseInt).toArray()
                 : issueRates(quick);
-        boolean onlyIssue = "issue".equals(opt.get("only"));
-        if (!onlyDisplay) {
+        // --only store: the raw ceiling and issuing through the store, nothing over HTTP.
+        boolean onlyStore = "store".equals(opt.get("only"));
+        boolean onlyIssue = "issue".equals(opt.get("only")) || onlyStore;
+        if (!onlyDisplay && !onlyStore) {
             // A server just started runs interpreted code: without this the first step measures the JIT.
             Duration jitWarmup = Duration.ofSeconds(quick ? 2 : 15);
             log("Warming the server up: tickets at 1,000/s for %d s (not reported) ...", jitWarmup.toSeconds());
             issue.run(1000, jitWarmup, Duration.ofSeconds(1));
         }
-        for (int rate : onlyDisplay ? new int[0] : rates) {
+        for (int rate : onlyDisplay || onlyStore ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
             String metricsBefore = api.metrics();
