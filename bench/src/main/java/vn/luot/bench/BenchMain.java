@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.luot.core.config.LuotConfig;
 
 /**
  * The load generator behind {@code scripts/bench}. It expects a running server (the script starts it)
@@ -18,7 +19,7 @@ import java.util.Map;
  *
  * <p>Options: --url, --admin-password, --server-pid, --postmaster-pid, --db-url, --pool-size,
  * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
- * --only display|issue|phones, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2,
+ * --only display|issue|store|phones, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2,
  * --subscribers 200,2000 (instead of 200, 2,000 and 10,000), --phones 1000 (0: no phones phase),
  * --phone-call-rate 2.
  */
@@ -80,19 +81,34 @@ public final class BenchMain {
                     report.raw.fsync(), report.raw.synchronousCommit());
         }
 
+        if (opt.containsKey("db-url") && !onlyDisplay) {
+            // Group commit against every ticket alone, through the server's own store (issue 15), same database.
+            int[] storeRates = quick ? new int[] {2000, 6000} : new int[] {2000, 4000, 6000, 8000, 10000, 12000, 16000};
+            Duration storeWarmup = Duration.ofSeconds(quick ? 1 : 2);
+            Duration storeMeasure = Duration.ofSeconds(quick ? 2 : 5);
+            LuotConfig.IssueBatch alone = new LuotConfig.IssueBatch(Duration.ZERO, 1, poolSize);
+            for (LuotConfig.IssueBatch settings : List.of(LuotConfig.IssueBatch.DEFAULT, alone)) {
+                log("Issuing through the store, batches of up to %d ...", settings.maxSize());
+                report.storeSteps.addAll(StoreIssueLoad.run(vertx, opt.get("db-url"), poolSize, settings, storeRates,
+                        storeWarmup, storeMeasure));
+            }
+        }
+
         TicketMix mix = new TicketMix(api.get("/api/v1/sites"), api.get("/api/v1/services"));
         IssueLoad issue = new IssueLoad(vertx, load, url.getHost(), url.getPort(), mix);
         int[] rates = opt.containsKey("rates")
                 ? java.util.Arrays.stream(opt.get("rates").split(",")).mapToInt(Integer::parseInt).toArray()
                 : issueRates(quick);
-        boolean onlyIssue = "issue".equals(opt.get("only"));
-        if (!onlyDisplay) {
+        // --only store: the raw ceiling and issuing through the store, nothing over HTTP.
+        boolean onlyStore = "store".equals(opt.get("only"));
+        boolean onlyIssue = "issue".equals(opt.get("only")) || onlyStore;
+        if (!onlyDisplay && !onlyStore) {
             // A server just started runs interpreted code: without this the first step measures the JIT.
             Duration jitWarmup = Duration.ofSeconds(quick ? 2 : 15);
             log("Warming the server up: tickets at 1,000/s for %d s (not reported) ...", jitWarmup.toSeconds());
             issue.run(1000, jitWarmup, Duration.ofSeconds(1));
         }
-        for (int rate : onlyDisplay ? new int[0] : rates) {
+        for (int rate : onlyDisplay || onlyStore ? new int[0] : rates) {
             log("Ticket issue at %,d/s for %d s ...", rate, warmup.plus(measure).toSeconds());
             ProcessProbe.CpuMeter cpu = new ProcessProbe.CpuMeter(serverPid, postmasterPid);
             String metricsBefore = api.metrics();

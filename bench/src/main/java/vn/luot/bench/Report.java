@@ -43,6 +43,13 @@ final class Report {
     record Cpu(double serverPercent, double postgresPercent, double loadGeneratorPercent) {
     }
 
+    /**
+     * One step of issuing through the store and its group commit, without HTTP or the live hub
+     * ({@link StoreIssueLoad}); {@code maxBatch} 1 is every ticket in its own transaction, as before.
+     */
+    record StoreStep(int maxBatch, IssueStep step, double meanBatch, int largestBatch) {
+    }
+
     JsonObject environment = new JsonObject();
     long coldReadyMs;
     long warmReadyMs;
@@ -54,6 +61,7 @@ final class Report {
     final List<BatchSizes> issueBatches = new ArrayList<>();
     final List<DisplayRun> displayRuns = new ArrayList<>();
     final List<PhonesRun> phonesRuns = new ArrayList<>();
+    final List<StoreStep> storeSteps = new ArrayList<>();
 
     /** The latency bounds the sustained issuing rate is reported within. */
     static final double[] SUSTAINED_P99_BOUNDS_MS = {25, 100};
@@ -81,6 +89,28 @@ final class Report {
             out.printf(Locale.ROOT, "Raw insert ceiling: %,.0f single-row INSERT tx/s over %d connections "
                     + "(fsync=%s, synchronous_commit=%s); CPU %s%n", raw.insertsPerSecond(), raw.connections(),
                     raw.fsync(), raw.synchronousCommit(), cpu(raw.cpu()));
+        }
+        if (!storeSteps.isEmpty()) {
+            out.println();
+            out.println("Issuing through the store (group commit), no HTTP, no live hub; open loop, same PostgreSQL");
+            out.println("  max batch  target/s  achieved/s   p50 ms   p99 ms   max ms  errors  batch mean/max  vs raw ceiling");
+            for (StoreStep s : storeSteps) {
+                IssueStep i = s.step();
+                out.printf(Locale.ROOT, "  %9d  %8d  %10.0f  %7.1f  %7.1f  %7.1f  %6d  %9.1f/%-4d  %14s%n", s.maxBatch(),
+                        i.targetRate(), i.achievedRate(), i.p50Ms(), i.p99Ms(), i.maxMs(), i.errors(), s.meanBatch(),
+                        s.largestBatch(), raw == null || raw.insertsPerSecond() <= 0 ? "-"
+                                : String.format(Locale.ROOT, "%.2f", i.achievedRate() / raw.insertsPerSecond()));
+            }
+            for (int maxBatch : storeSteps.stream().mapToInt(StoreStep::maxBatch).distinct().toArray()) {
+                List<IssueStep> series = storeSteps.stream().filter(s -> s.maxBatch() == maxBatch).map(StoreStep::step)
+                        .toList();
+                java.util.Optional<IssueStep> sustained = Knee.sustained(series, 25);
+                out.printf(Locale.ROOT, "  max batch %d: sustained within p99 <= 25 ms: %s%s%n", maxBatch,
+                        sustained.map(s -> String.format(Locale.ROOT, "%,d/s", s.targetRate())).orElse("none"),
+                        raw == null || raw.insertsPerSecond() <= 0 || sustained.isEmpty() ? ""
+                                : String.format(Locale.ROOT, "   ratio to the raw insert ceiling of this run: %.2f"
+                                        + "   [target >= 1.0]", sustained.get().targetRate() / raw.insertsPerSecond()));
+            }
         }
         out.println();
         out.println("Ticket issue (open loop, latency from intended send time)");
@@ -156,9 +186,17 @@ final class Report {
                 .put("ticketIssue", steps)
                 .put("sustainedIssueRate", sustainedIssueRates())
                 .put("callToDisplay", displays)
-                .put("phonesFollowing", phones);
+                .put("phonesFollowing", phones)
+                .put("storeIssue", storeJson());
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, json.encodePrettily());
+    }
+
+    private JsonArray storeJson() {
+        JsonArray steps = new JsonArray();
+        storeSteps.forEach(s -> steps.add(JsonObject.mapFrom(s.step()).put("maxBatch", s.maxBatch())
+                .put("meanBatch", s.meanBatch()).put("largestBatch", s.largestBatch())));
+        return steps;
     }
 
     private static String batches(BatchSizes b) {

@@ -64,8 +64,9 @@ public interface QueueStore {
      * {@link #issue} would: numbered from its day's sequence, stored with its print job and its key. The
      * answer holds one completed future per draft, in the drafts' order. A draft refused on its own (its
      * key reused with another request) fails alone; the same key twice gives one ticket, the second as a
-     * replay. When the shared statement fails, each draft is issued alone, so one bad draft answers its
-     * own failure and its neighbours get their tickets.
+     * replay. When the database refuses the shared statement, each draft is issued alone, so one bad
+     * draft answers its own failure and its neighbours get their tickets; when the database does not
+     * answer, every draft fails with {@link StoreUnavailableException} and nothing is written again.
      */
     Future<List<Future<IssueOutcome>>> issueAll(List<IssueDraft> drafts);
 

@@ -133,6 +133,33 @@ class GroupCommitTest {
     }
 
     @Test
+    @DisplayName("Stopping the batcher writes the requests it had gathered and answers them, instead of dropping them")
+    void stopAnswersWhatWasGathered() {
+        Promise<Void> firstBatchMayGo = Promise.promise();
+        CompletableFuture<Context> firstBatchStarted = new CompletableFuture<>();
+        IssueBatcher batcher = new IssueBatcher(batch -> {
+            if (batchSizes.size() > 1) {
+                return store.issueAll(batch);
+            }
+            firstBatchStarted.complete(Vertx.currentContext());
+            return firstBatchMayGo.future().compose(go -> store.issueAll(batch));
+        }, new LuotConfig.IssueBatch(Duration.ofSeconds(60), 64, 1), size -> batchSizes.add(size));
+        String id = server.vertx().deployVerticle(batcher).await();
+        List<Future<IssueOutcome>> answers = new ArrayList<>();
+        answers.add(batcher.issue(draft(null)));
+        Context context = firstBatchStarted.orTimeout(60, TimeUnit.SECONDS).join();
+        answers.add(batcher.issue(draft(null)));
+        answers.add(batcher.issue(draft(null)));
+
+        Future<Void> stopped = Future.future(p -> context.runOnContext(v -> server.vertx().undeploy(id).onComplete(p)));
+        context.runOnContext(v -> firstBatchMayGo.complete());
+        stopped.await();
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.await().ticket().number()).startsWith("A"));
+        assertThat(server.count("SELECT count(*) FROM tickets")).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("Over HTTP, an invalid request among concurrent ones answers 4xx and every other gets its 201 and its own number")
     void invalidRequestAmongConcurrentOnes() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);

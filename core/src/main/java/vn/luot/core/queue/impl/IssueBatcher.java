@@ -33,6 +33,8 @@ public final class IssueBatcher extends VerticleBase {
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int inFlight;
     private long windowTimer = -1;
+    /** Set by stop(): what is gathered goes at once, and stop completes when the last batch is written. */
+    private Promise<Void> drained;
 
     /** A request gathered for the next batch, and where its answer goes. */
     private record Waiting(IssueDraft draft, Promise<IssueOutcome> answer, Context from) {
@@ -54,6 +56,21 @@ public final class IssueBatcher extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /** Writes what is gathered without waiting, and completes once every batch has been answered. */
+    @Override
+    public Future<?> stop() {
+        drained = Promise.promise();
+        startBatches();
+        checkDrained();
+        return drained.future();
+    }
+
+    private void checkDrained() {
+        if (drained != null && inFlight == 0 && waiting.isEmpty()) {
+            drained.tryComplete();
+        }
+    }
+
     /** The ticket once the batch that holds it is committed (or the failure of this draft alone). */
     public Future<IssueOutcome> issue(IssueDraft draft) {
         Promise<IssueOutcome> answer = Promise.promise();
@@ -69,7 +86,7 @@ public final class IssueBatcher extends VerticleBase {
 
     private void arrive(Waiting request) {
         waiting.add(request);
-        if (inFlight == 0 || waiting.size() >= settings.maxSize() || settings.window().isZero()) {
+        if (inFlight == 0 || waiting.size() >= settings.maxSize() || settings.window().isZero() || drained != null) {
             startBatches();
         } else if (windowTimer < 0) {
             windowTimer = vertx.setTimer(settings.window().toMillis(), id -> {
@@ -84,7 +101,7 @@ public final class IssueBatcher extends VerticleBase {
             vertx.cancelTimer(windowTimer);
             windowTimer = -1;
         }
-        while (!waiting.isEmpty() && inFlight < settings.maxInFlight()) {
+        while (!waiting.isEmpty() && (inFlight < settings.maxInFlight() || drained != null)) {
             List<Waiting> batch = new ArrayList<>();
             while (!waiting.isEmpty() && batch.size() < settings.maxSize()) {
                 batch.add(waiting.poll());
@@ -108,6 +125,7 @@ public final class IssueBatcher extends VerticleBase {
                 reply(batch.get(i), outcomeOf(result, i));
             }
             startBatches();   // what gathered meanwhile goes now
+            checkDrained();
         });
     }
 

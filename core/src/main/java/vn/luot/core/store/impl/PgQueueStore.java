@@ -192,10 +192,19 @@ public final class PgQueueStore implements QueueStore {
         if (drafts.size() == 1) {
             return settled(List.of(alone(drafts.get(0))));
         }
-        return together(drafts)
-                // The shared statement failed (one draft broke a constraint, say): each draft alone, so
-                // each gets its own answer and one bad draft fails only itself. Its numbers are skipped.
-                .recover(failed -> settled(drafts.stream().map(this::alone).toList()));
+        return together(drafts).recover(failed -> {
+            if (StoreFailures.isUnavailable(failed)) {
+                // The database did not answer: the batch may have been committed, so it is not written
+                // again (that could issue an unkeyed ticket twice); each request answers 503, as alone.
+                List<Future<IssueOutcome>> unavailable = drafts.stream()
+                        .map(d -> StoreFailures.<IssueOutcome>translate(failed)).toList();
+                return settled(unavailable);
+            }
+            // The database refused the shared statement (one draft broke a constraint, say), so nothing
+            // of it was stored: each draft alone, so that each gets its own answer and one bad draft
+            // fails only itself. The numbers the batch took are skipped.
+            return settled(drafts.stream().map(this::alone).toList());
+        });
     }
 
     private Future<IssueOutcome> alone(IssueDraft d) {

@@ -1,0 +1,136 @@
+package vn.luot.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.luot.core.config.LuotConfig;
+import vn.luot.core.domain.ticket.Channel;
+import vn.luot.core.domain.ticket.Ticket;
+import vn.luot.core.domain.ticket.TicketIds;
+import vn.luot.core.domain.ticket.TicketRequest;
+import vn.luot.core.domain.ticket.TicketStatus;
+import vn.luot.core.queue.impl.IssueBatcher;
+import vn.luot.core.store.IssueDraft;
+import vn.luot.core.store.QueueStore;
+
+/**
+ * Ticket issuing through the server's own store and group commit ({@link IssueBatcher} over
+ * {@code QueueStore.issueAll}), open loop, straight against the server's PostgreSQL: the database's share
+ * of issuing, without HTTP and without the live hub, to set beside the raw insert ceiling of the same run.
+ * Its tickets belong to a service day far ahead ({@link #DAY}), so no counter, board or report of today
+ * sees them, and they are deleted afterwards.
+ */
+final class StoreIssueLoad {
+    static final LocalDate DAY = LocalDate.of(2099, 1, 1);
+    private static final String[][] MIX = {{"hac-thanh", "chung-thuc", "A"}, {"hac-thanh", "ho-tich", "B"},
+            {"tinh", "chung-thuc", "A"}, {"tinh", "tra-ket-qua", "H"}};
+
+    private StoreIssueLoad() {
+    }
+
+    /** One step per rate, with group commit as configured ({@code settings}) or every ticket alone (maxSize 1). */
+    static List<Report.StoreStep> run(Vertx vertx, String databaseUrl, int connections, LuotConfig.IssueBatch settings,
+                                      int[] rates, Duration warmup, Duration measure) {
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(connections)).connectingTo(databaseUrl)
+                .using(vertx).build();
+        List<Report.StoreStep> steps = new CopyOnWriteArrayList<>();
+        try {
+            for (int rate : rates) {
+                List<Integer> sizes = new CopyOnWriteArrayList<>();
+                IssueBatcher batcher = new IssueBatcher(QueueStore.create(pool)::issueAll, settings, sizes::add);
+                String id = vertx.deployVerticle(batcher).await(30, TimeUnit.SECONDS);
+                Report.IssueStep step = step(vertx, batcher, rate, warmup, measure);
+                vertx.undeploy(id).await(30, TimeUnit.SECONDS);
+                double mean = sizes.stream().mapToInt(Integer::intValue).average().orElse(0);
+                int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+                steps.add(new Report.StoreStep(settings.maxSize(), step, mean, max));
+                BenchMain.log("  store, batches up to %d: %,d/s -> achieved %,.0f/s, p50 %.1f ms, p99 %.1f ms, "
+                                + "errors %d, tickets per batch mean %.1f, max %d", settings.maxSize(), rate,
+                        step.achievedRate(), step.p50Ms(), step.p99Ms(), step.errors(), mean, max);
+                boolean knee = step.achievedRate() < 0.9 * rate || step.errors() > 0;
+                if (knee) {
+                    break;
+                }
+            }
+            pool.preparedQuery("DELETE FROM tickets WHERE service_day = $1").execute(io.vertx.sqlclient.Tuple.of(DAY))
+                    .compose(deleted -> pool.query("DROP SEQUENCE IF EXISTS ticket_seq_20990101_a, "
+                            + "ticket_seq_20990101_b, ticket_seq_20990101_h").execute())
+                    .await(60, TimeUnit.SECONDS);
+            return steps;
+        } catch (Exception e) {
+            throw new IllegalStateException("store issuing failed: " + e.getMessage(), e);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private static Report.IssueStep step(Vertx vertx, IssueBatcher batcher, int rate, Duration warmup,
+                                         Duration measure) throws Exception {
+        long warmupCount = rate * warmup.toSeconds();
+        long total = warmupCount + rate * measure.toSeconds();
+        Latencies latencies = new Latencies();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong completed = new AtomicLong();
+        AtomicLong lastCompletion = new AtomicLong();
+        Promise<Void> done = Promise.promise();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        double intervalNanos = 1e9 / rate;
+        Context context = vertx.getOrCreateContext();
+        long[] sent = {0};
+        context.runOnContext(v -> vertx.setPeriodic(1, timer -> {
+            long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
+            for (; sent[0] < due; sent[0]++) {
+                long intended = start + (long) (sent[0] * intervalNanos);
+                boolean measured = sent[0] >= warmupCount;
+                String[] kind = MIX[(int) (sent[0] % MIX.length)];
+                batcher.issue(draft(kind)).onComplete(result -> {
+                    long now = System.nanoTime();
+                    if (measured) {
+                        if (result.succeeded()) {
+                            latencies.recordNanos(now - intended);
+                            ok.incrementAndGet();
+                            lastCompletion.accumulateAndGet(now, Math::max);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    if (completed.incrementAndGet() == total) {
+                        done.tryComplete();
+                    }
+                });
+            }
+            if (sent[0] >= total) {
+                vertx.cancelTimer(timer);
+            }
+        }));
+        try {
+            done.future().await(warmup.plus(measure).toSeconds() + 120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            errors.addAndGet(total - completed.get());
+        }
+        long measureStart = start + (long) (warmupCount * intervalNanos);
+        double seconds = Math.max(measure.toMillis() / 1000.0, (lastCompletion.get() - measureStart) / 1e9);
+        return new Report.IssueStep(rate, ok.get() / seconds, total - warmupCount, ok.get(), errors.get(),
+                latencies.ms(50), latencies.ms(99), latencies.ms(99.9), latencies.maxMs());
+    }
+
+    /** A kiosk ticket of the far day, as the issue use case drafts it. */
+    private static IssueDraft draft(String[] kind) {
+        Instant now = Instant.now();
+        Ticket ticket = new Ticket(TicketIds.next(now), "-", DAY, kind[0], kind[1], null, Channel.KIOSK,
+                TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null);
+        return new IssueDraft(ticket, kind[2], new TicketRequest(kind[0], kind[1], null, Channel.KIOSK, null, null,
+                null), null, null, 2);
+    }
+}
