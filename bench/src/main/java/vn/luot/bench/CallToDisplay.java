@@ -72,8 +72,16 @@ final class CallToDisplay {
             Report.Resources connected = measureResources.get();
             callAtRate(callsPerSecond, warmup); // the first calls pay for JIT compilation: not measured
             ProcessProbe.CpuMeter cpu = cpuMeter.get(); // the calls only, not the connecting
+            long deliveredBefore = eventCount.sum();
+            long windowStart = System.nanoTime();
             List<Call> calls = callAtRate(callsPerSecond, duration);
             Report.Cpu duringCalls = cpu.stop();
+            double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+            long delivered = eventCount.sum() - deliveredBefore;
+            // What the server spent per delivered event, the calls' own work included: it does not depend on
+            // how long the server waited for a core, so it compares builds on a busy machine.
+            double serverMicrosPerDelivery = delivered == 0 ? Double.NaN
+                    : duringCalls.serverPercent() / 100 * windowSeconds * 1e6 / delivered;
             sleep(Duration.ofSeconds(3)); // let the last events arrive
             Latencies each = new Latencies();
             Latencies beyondAnswer = new Latencies();
@@ -101,7 +109,7 @@ final class CallToDisplay {
             return new Report.DisplayRun(subscribers, calls.size(), callsPerSecond, each.ms(50), each.ms(99),
                     last.ms(50), last.ms(99), missing, outOfOrder.get(), answer.ms(50), answer.ms(99), connectSeconds,
                     connected, beyondAnswer.ms(99), duringCalls,
-                    eventCount.sum() == 0 ? 0 : eventBytes.sum() / eventCount.sum());
+                    eventCount.sum() == 0 ? 0 : eventBytes.sum() / eventCount.sum(), serverMicrosPerDelivery);
         } finally {
             all.forEach(s -> {
                 if (s.socket != null) {

@@ -29,7 +29,7 @@ final class Report {
     record DisplayRun(int subscribers, int calls, double callsPerSecond, double p50Ms, double p99Ms, double lastP50Ms,
                       double lastP99Ms, long missing, long outOfOrder, double callAnswerP50Ms, double callAnswerP99Ms,
                       double connectSeconds, Resources connected, double beyondAnswerP99Ms, Cpu duringCalls,
-                      long meanEventBytes) {
+                      long meanEventBytes, double serverMicrosPerDelivery) {
     }
 
     /**
@@ -139,13 +139,14 @@ final class Report {
         out.println();
         out.println("Call to display (call-next request -> each subscriber's receipt, matched by ticket id)");
         out.println("  subscribers  calls/s  calls  p50 ms  p99 ms  last p50 ms  last p99 ms  missing  out-of-order"
-                + "  call answer p50/p99 ms  beyond answer p99 ms  event bytes  heap MB  RSS MB  CPU server/pg/loadgen % (calling)");
+                + "  call answer p50/p99 ms  beyond answer p99 ms  event bytes  server CPU us/delivery  heap MB  RSS MB"
+                + "  CPU server/pg/loadgen % (calling)");
         for (DisplayRun d : displayRuns) {
-            out.printf(Locale.ROOT, "  %11d  %7.0f  %5d  %6.1f  %6.1f  %11.1f  %11.1f  %7d  %12d  %22s  %20.1f  %11d  %7d  %6d  %s%n",
+            out.printf(Locale.ROOT, "  %11d  %7.0f  %5d  %6.1f  %6.1f  %11.1f  %11.1f  %7d  %12d  %22s  %20.1f  %11d  %21.1f  %7d  %6d  %s%n",
                     d.subscribers(), d.callsPerSecond(), d.calls(), d.p50Ms(), d.p99Ms(), d.lastP50Ms(), d.lastP99Ms(),
                     d.missing(), d.outOfOrder(),
                     String.format(Locale.ROOT, "%.1f/%.1f", d.callAnswerP50Ms(), d.callAnswerP99Ms()),
-                    d.beyondAnswerP99Ms(), d.meanEventBytes(), d.connected() == null ? -1 : d.connected().heapUsedMb(),
+                    d.beyondAnswerP99Ms(), d.meanEventBytes(), d.serverMicrosPerDelivery(), d.connected() == null ? -1 : d.connected().heapUsedMb(),
                     d.connected() == null ? -1 : d.connected().rssMb(), cpu(d.duringCalls()));
         }
         out.println("  [targets: p99 <= 10 ms with 200 subscribers at 5 calls/s; p99 <= 20 ms with 2,000;"
