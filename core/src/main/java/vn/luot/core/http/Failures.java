@@ -16,7 +16,8 @@ import vn.luot.core.store.impl.StoreFailures;
 
 /**
  * Turns every failure into {@code {"error": code, "message": words}} with the right status. The message
- * is Vietnamese when the client's Accept-Language (as the router parses it, see Languages) prefers it, English otherwise.
+ * is Vietnamese when the client's Accept-Language (as the router parses it, see {@link Languages}) prefers
+ * it, English otherwise.
  */
 public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
