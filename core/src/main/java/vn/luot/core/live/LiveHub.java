@@ -154,9 +154,9 @@ public final class LiveHub extends VerticleBase implements Standings {
             watchedTickets.set(watches.size());
             watch.update(ticket);
             watch.watchers.add(watcher);
-            String message = standingMessage(watch.ticket);
-            watch.lastMessage = message;
-            sendToWatcher(ticket.id(), watcher, encode(message));
+            Standing standing = standingOf(watch.ticket);
+            watch.told(standing);
+            sendToWatcher(ticket.id(), watcher, encode(messages.standing(watch.ticket, standing)));
         });
     }
 
@@ -233,10 +233,11 @@ public final class LiveHub extends VerticleBase implements Standings {
         for (TicketWatch watch : watches.values()) {
             if (event.siteIds().contains(watch.ticket.siteId()) || watch.ticket.id().equals(
                     event.ticket() == null ? null : event.ticket().id())) {
-                String message = standingMessage(watch.ticket);
-                if (!message.equals(watch.lastMessage)) {
-                    watch.lastMessage = message;
-                    EncodedMessage encoded = encode(message);
+                // The hall's forecast is shared by every ticket; only a phone with news gets a message built.
+                Standing standing = standingOf(watch.ticket);
+                if (watch.isNews(standing)) {
+                    watch.told(standing);
+                    EncodedMessage encoded = encode(messages.standing(watch.ticket, standing));
                     watch.watchers.forEach(w -> sends.add(watch.ticket.id(), w, encoded));
                 }
             }
@@ -268,9 +269,9 @@ public final class LiveHub extends VerticleBase implements Standings {
         }
     }
 
-    private String standingMessage(Ticket ticket) {
+    private Standing standingOf(Ticket ticket) {
         SiteBoard board = boards.get(ticket.siteId());
-        return messages.standing(ticket, board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant()));
+        return board == null ? Standing.NOT_WAITING : board.standing(ticket, clock.instant());
     }
 
     /** Tells every quiet client that the connection is alive: halls with their latest sequence, phones too. */
@@ -332,8 +333,8 @@ public final class LiveHub extends VerticleBase implements Standings {
     }
 
     private void createBoards() {
-        averages = new ServiceTimeAverages(catalogue.services(),
-                config.queue().serviceTimeSmoothing());
+        averages = new ServiceTimeAverages(catalogue.services(), config.queue().serviceTimeSmoothing(),
+                ServiceTimeAverages.LOG_MEAN_SMOOTHING, config.simulation().serviceTimeVariation());
         // The server's own call policy, booked window included: the estimate plays the hall by its rules.
         CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         HallEstimator estimator = new HallEstimator(policy,

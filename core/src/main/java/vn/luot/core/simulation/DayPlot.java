@@ -1,5 +1,6 @@
 package vn.luot.core.simulation;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.TreeMap;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.simulation.SimulatedDay;
@@ -19,7 +21,8 @@ import vn.luot.core.domain.simulation.SimulatedTicket;
  *
  * <p>Written by hand: the Java plotting libraries on Maven Central (JFreeChart, XChart) draw through AWT
  * and pull in a font and graphics stack for what is a few dozen polylines; plain SVG is small, needs no
- * display, and any browser opens it.
+ * display, and any browser opens it. Its words come from the bundles {@code i18n/simulation_vi} and
+ * {@code i18n/simulation_en}, Vietnamese first.
  */
 final class DayPlot {
     private static final int PANEL_W = 420;
@@ -27,13 +30,24 @@ final class DayPlot {
     private static final int MARGIN = 36;
     private static final LocalTime FROM = LocalTime.of(6, 30);
     private static final LocalTime TO = LocalTime.of(17, 30);
+    private static final String BUNDLE = "i18n.simulation";
 
     private final Catalogue catalogue;
     private final ZoneId zone;
+    private final ResourceBundle vietnamese;
+    private final ResourceBundle english;
 
     DayPlot(Catalogue catalogue) {
         this.catalogue = catalogue;
         this.zone = catalogue.timeZone();
+        ResourceBundle.Control exact = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        this.vietnamese = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag("vi"), exact);
+        this.english = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, exact);
+    }
+
+    /** Vietnamese, then English: "đang chờ / waiting". */
+    private String both(String key) {
+        return vietnamese.getString(key) + " / " + english.getString(key);
     }
 
     String svg(SimulatedDay day) {
@@ -55,12 +69,11 @@ final class DayPlot {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", width, height, width, height));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"12\">Ngày mô phỏng %s "
-                        + "(seed %d): trái: số người chờ; phải: thời gian chờ dự kiến lúc lấy số (đường xanh) và thực "
-                        + "tế (chấm cam), × chưa đến lượt</text>%n<text x=\"%d\" y=\"38\" fill=\"#555\">Simulated "
-                        + "day: left, the waiting line; right, the wait estimated at issue (blue line) and the wait "
-                        + "it had (orange dots), × not reached</text>%n",
-                MARGIN, day.date(), day.seed(), MARGIN));
+        Object[] titleArguments = {day.date().toString(), Long.toString(day.seed())};
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"12\">%s</text>%n"
+                        + "<text x=\"%d\" y=\"38\" fill=\"#555\">%s</text>%n", MARGIN,
+                escape(MessageFormat.format(vietnamese.getString("plot.title"), titleArguments)), MARGIN,
+                escape(MessageFormat.format(english.getString("plot.title"), titleArguments))));
         int row = 0;
         for (var group : groups.entrySet()) {
             int y = 3 * MARGIN + row * (PANEL_H + MARGIN);
@@ -85,7 +98,7 @@ final class DayPlot {
             level += change;
             max = Math.max(max, level);
         }
-        frame(svg, x, y, title + " — đang chờ / waiting", max);
+        frame(svg, x, y, title + " — " + both("plot.waiting"), max);
         StringBuilder points = new StringBuilder();
         level = 0;
         for (var step : steps.entrySet()) {
@@ -108,7 +121,7 @@ final class DayPlot {
                 max = Math.max(max, t.estimate().minutes());
             }
         }
-        frame(svg, x, y, "phút / minutes", max);
+        frame(svg, x, y, both("plot.minutes"), max);
         StringBuilder estimated = new StringBuilder();
         Instant reference = tickets.get(0).issuedAt();
         for (SimulatedTicket t : tickets) {

@@ -15,6 +15,8 @@ import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
 import vn.luot.core.domain.estimate.HallEstimator;
 import vn.luot.core.domain.estimate.HallState;
+import vn.luot.core.domain.estimate.LogNormalServiceTime;
+import vn.luot.core.domain.estimate.PlayedTimes;
 import vn.luot.core.domain.ticket.Channel;
 import vn.luot.core.domain.ticket.Ticket;
 import vn.luot.core.domain.ticket.TicketNumbering;
@@ -84,7 +86,9 @@ final class EstimatorBenchmark {
                     TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null));
         }
         long sum = 0;
-        for (var estimate : estimator.forecast(hall, probes, id -> catalogue.service(id).meanServiceTime()).values()) {
+        var times = PlayedTimes.logNormal(id -> catalogue.service(id).meanServiceTime(),
+                new LogNormalServiceTime(config.simulation().serviceTimeVariation()));
+        for (var estimate : estimator.forecast(hall, probes, times).values()) {
             sum += estimate.minutes() == null ? 0 : estimate.minutes();
         }
         return sum;

@@ -4,19 +4,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import vn.luot.core.config.LuotConfig;
-import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.simulation.CapacityPlanner;
+import vn.luot.core.domain.simulation.CounterChange;
 import vn.luot.core.domain.simulation.DaySimulator;
 import vn.luot.core.planning.PlanJson;
 
@@ -32,9 +29,10 @@ final class PlanCommand {
                    PrintStream out) {
         CapacityPlanner planner = new CapacityPlanner(simulator);
         if (!options.whatIf().isEmpty()) {
-            Map<Integer, Set<Integer>> unstaffed = unstaffed(config, options.whatIf());
-            var before = planner.whatIf(date, days, options.seed(), Map.of());
-            var after = planner.whatIf(date, days, options.seed(), unstaffed);
+            List<CounterChange> changes = options.whatIf().stream()
+                    .map(spec -> CounterChange.parse(spec, config.catalogue())).toList();
+            var before = planner.whatIf(date, days, options.seed(), List.<CounterChange>of());
+            var after = planner.whatIf(date, days, options.seed(), changes);
             if (options.json()) {
                 out.println(new JsonObject().put("date", date.toString()).put("days", days)
                         .put("whatIf", new JsonArray(options.whatIf()))
@@ -131,50 +129,6 @@ final class PlanCommand {
                 .put("meanWaitMinutes", SimulateCommand.round(o.meanWaitMinutes(), 1))
                 .put("shareWithinTarget", SimulateCommand.round(o.shareWithinTarget(), 3))));
         return rows;
-    }
-
-    /**
-     * {@code hac-thanh:8-10:-2}: the last two counters of hac-thanh unstaffed from 08:00 to 10:00. Only fewer
-     * counters: more would need services for them, which the configuration names.
-     */
-    static Map<Integer, Set<Integer>> unstaffed(LuotConfig config, List<String> specs) {
-        Map<Integer, Set<Integer>> off = new HashMap<>();
-        for (String spec : specs) {
-            String[] parts = spec.split(":");
-            String[] hours = parts.length == 3 ? parts[1].split("-") : new String[0];
-            if (parts.length != 3 || hours.length != 2) {
-                throw new IllegalArgumentException("--what-if must look like hac-thanh:8-10:-2, got " + spec);
-            }
-            SiteDefinition site = config.catalogue().findSite(parts[0])
-                    .orElseThrow(() -> new IllegalArgumentException("--what-if: no site " + parts[0]));
-            int from = hour(hours[0], spec);
-            int to = hour(hours[1], spec);
-            int change = Integer.parseInt(parts[2].replace("+", ""));
-            if (change >= 0 || from >= to) {
-                throw new IllegalArgumentException("--what-if takes counters away (a negative change) over hours "
-                        + "from-to with from < to, got " + spec);
-            }
-            List<CounterDefinition> counters = new ArrayList<>(site.counters());
-            for (int i = 0; i < Math.min(-change, counters.size()); i++) {
-                Set<Integer> hoursOff = off.computeIfAbsent(counters.get(counters.size() - 1 - i).id(), id -> new HashSet<>());
-                for (int h = from; h < to; h++) {
-                    hoursOff.add(h);
-                }
-            }
-        }
-        return off;
-    }
-
-    private static int hour(String text, String spec) {
-        try {
-            int h = Integer.parseInt(text);
-            if (h >= 0 && h <= 24) {
-                return h;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message
-        }
-        throw new IllegalArgumentException("--what-if hours must be 0-24, got " + spec);
     }
 
     private static String abbreviate(String serviceId) {

@@ -25,8 +25,9 @@ record SimulateOptions(int days, long seed, LocalDate date, Integer arrivals, Pa
               --plot FILE.svg   draw the first day: per service, the waiting line and estimated against actual waits
               --plan            counters each service needs per site and hour (Erlang C, then checked in the
                                 simulator over --days days, 100 by default), against the staff available
-              --what-if SPEC    with --plan: waits with fewer counters, e.g. hac-thanh:8-10:-2 (the site's last
-                                two counters unstaffed from 08:00 to 10:00); may be repeated
+              --what-if SPEC    with --plan: waits with counters fewer or more, e.g. hac-thanh:8-10:-2 (the site's
+                                last two counters unstaffed from 08:00 to 10:00), hac-thanh:8-10:+2 (two more,
+                                serving all its services), hac-thanh:8-10:+1:kinh-doanh,dat-dai; may be repeated
               --benchmark       also measure one hall recomputation of the estimate (200 waiting, 11 counters)
               --drift           every service 50 % slower from 09:00 (does the estimate recover?)
             """;

@@ -31,7 +31,7 @@ class SimulateCommandTest {
     }
 
     @Test
-    @DisplayName("--json gives per site and service the waits and both estimates' errors, the same for the same seed")
+    @DisplayName("--json gives per site and service the waits and both estimates' errors, the same for the same seed; --plot draws the day with the bundle's labels, Vietnamese first")
     void jsonIsReproducible(@TempDir Path dir) throws Exception {
         Path plot = dir.resolve("day.svg");
         JsonObject first = new JsonObject(run("--days", "3", "--seed", "5", "--json", "--plot", plot.toString()));
@@ -44,7 +44,9 @@ class SimulateCommandTest {
         first.remove("daysPerMinute");
         again.remove("daysPerMinute");
         assertThat(again).isEqualTo(first);
-        assertThat(Files.readString(plot)).startsWith("<svg").contains("hac-thanh · chung-thuc");
+        assertThat(Files.readString(plot)).startsWith("<svg").contains("hac-thanh · chung-thuc")
+                .contains("Ngày mô phỏng 2026-11-26 (seed ", "Simulated day 2026-11-26 (seed ", "đang chờ / waiting",
+                        "phút / minutes");
     }
 
     @Test

@@ -64,6 +64,27 @@ class HallDisplayTest extends PageTest {
     }
 
     @Test
+    @DisplayName("An event brings only the lines it moved: a call changes its own line on the display, and every other line keeps the figures its snapshot gave")
+    void smallEventsKeepTheOtherLines() {
+        server.issue("hac-thanh", "ho-tich");
+        server.issue("hac-thanh", "ho-tich");
+        server.issue("hac-thanh", "chung-thuc");
+        server.issue("hac-thanh", "chung-thuc");
+        server.open(3, manager, "ho-tich");
+        server.open(1, manager, "chung-thuc");
+        openHall("site=hac-thanh");
+        browser.await(d -> "2 người".equals(text(browser, "[data-service='chung-thuc'] .waiting")));
+
+        act(server, manager, 1, "call-next", null);
+
+        browser.await(d -> "1 người".equals(text(browser, "[data-service='chung-thuc'] .waiting")));
+        assertThat(text(browser, "[data-service='ho-tich'] .waiting")).isEqualTo("2 người");
+        assertThat(text(browser, "[data-service='ho-tich'] .estimate")).isEqualTo("khoảng 20 phút");
+        assertThat(text(browser, "[data-service='dat-dai'] .estimate")).isEqualTo("Chưa có quầy mở");
+        assertThat(texts(browser, "#queue-lines .service")).hasSize(8);
+    }
+
+    @Test
     @DisplayName("A call shows on the hall display as the newest call within one second of the call-next request")
     void callShowsWithinOneSecond() {
         server.issue("hac-thanh", "chung-thuc");

@@ -166,7 +166,7 @@ public final class SiteBoard {
         Forecast current = forecast(now);
         WaitEstimate estimate = current.tickets().get(ticket.id());
         if (estimate == null) {
-            estimate = estimator.estimate(current.state(), newest(ticket), averages::mean);
+            estimate = estimator.estimate(current.state(), newest(ticket), averages.playedTimes());
         }
         return new Standing(ahead, estimate.minutes(), countersOpenFor(ticket.serviceId()), estimate.notBeforeClosing());
     }
@@ -207,7 +207,7 @@ public final class SiteBoard {
         for (String serviceId : lines.keySet()) {
             probes.add(probe(new UUID(0, index++), serviceId, second));
         }
-        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, probes, averages::mean);
+        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, probes, averages.playedTimes());
         Map<String, WaitEstimate> newTicket = new HashMap<>();
         for (Ticket probe : probes) {
             newTicket.put(probe.serviceId(), tickets.remove(probe.id()));

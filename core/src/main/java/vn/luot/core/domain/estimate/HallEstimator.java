@@ -62,7 +62,12 @@ public final class HallEstimator {
      */
     public Map<UUID, WaitEstimate> forecast(HallState state, List<Ticket> newTickets,
                                             Function<String, Duration> meanServiceTime) {
-        Map<UUID, Long> calls = play(state, meanServiceTime, null, newTickets);
+        return forecast(state, newTickets, PlayedTimes.means(meanServiceTime));
+    }
+
+    /** As {@link #forecast(HallState, List, Function)}, with the played durations given by {@code times}. */
+    public Map<UUID, WaitEstimate> forecast(HallState state, List<Ticket> newTickets, PlayedTimes times) {
+        Map<UUID, Long> calls = play(state, times, null, newTickets);
         Set<String> served = servedServices(state);
         Map<UUID, WaitEstimate> estimates = new HashMap<>();
         for (Ticket ticket : state.waiting()) {
@@ -79,9 +84,14 @@ public final class HallEstimator {
      * it is added to them first.
      */
     public WaitEstimate estimate(HallState state, Ticket ticket, Function<String, Duration> meanServiceTime) {
+        return estimate(state, ticket, PlayedTimes.means(meanServiceTime));
+    }
+
+    /** As {@link #estimate(HallState, Ticket, Function)}, with the played durations given by {@code times}. */
+    public WaitEstimate estimate(HallState state, Ticket ticket, PlayedTimes times) {
         HallState withTicket = state.waiting().stream().anyMatch(t -> t.id().equals(ticket.id()))
                 ? state : state.with(ticket);
-        Map<UUID, Long> calls = play(withTicket, meanServiceTime, ticket.id(), List.of());
+        Map<UUID, Long> calls = play(withTicket, times, ticket.id(), List.of());
         return outcome(withTicket, servedServices(withTicket), ticket, calls.get(ticket.id()));
     }
 
@@ -102,7 +112,7 @@ public final class HallEstimator {
      * @param newTickets tickets not in the hall, each answered as if it alone were added (see {@link #forecast})
      * @return the epoch milliseconds each called ticket is called at
      */
-    private Map<UUID, Long> play(HallState state, Function<String, Duration> meanServiceTime, UUID stopAfter,
+    private Map<UUID, Long> play(HallState state, PlayedTimes times, UUID stopAfter,
                                  List<Ticket> newTickets) {
         List<HallState.OpenCounter> counters = state.counters();
         int n = counters.size();
@@ -115,9 +125,8 @@ public final class HallEstimator {
             streak[i] = counter.priorityStreak();
             freeAt[i] = now;
             if (counter.busyWith() != null) {
-                long mean = meanServiceTime.apply(counter.busyWith()).toMillis();
                 long elapsed = counter.busySince() == null ? 0 : Math.max(0, now - counter.busySince().toEpochMilli());
-                freeAt[i] = now + Math.max(mean - elapsed, Math.round(mean * REMAINING_SHARE_PAST_MEAN));
+                freeAt[i] = now + times.remainingMillis(counter, elapsed);
             }
         }
         CallLines lines = new CallLines(state.waiting());
@@ -146,7 +155,7 @@ public final class HallEstimator {
                 break;
             }
             streak[i] = CallPolicy.streakAfter(streak[i], called);
-            freeAt[i] = at + meanServiceTime.apply(called.serviceId()).toMillis();
+            freeAt[i] = at + times.serviceMillis(called);
         }
         // Nobody left to call: a new ticket alone would go to the first counter of its service still calling.
         for (Ticket ticket : pending) {

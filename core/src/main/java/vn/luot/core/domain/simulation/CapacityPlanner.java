@@ -198,7 +198,16 @@ public final class CapacityPlanner {
      * hours (by counter id, the hours when nobody works it).
      */
     public List<Outlook> whatIf(LocalDate date, int days, long seed, Map<Integer, Set<Integer>> unstaffedHours) {
-        Scenario scenario = Scenario.configured(settings).withoutEstimates().withUnstaffedHours(unstaffedHours);
+        return outlook(date, days, seed, Scenario.configured(settings).withoutEstimates().withUnstaffedHours(unstaffedHours));
+    }
+
+    /** Waits per site, service and hour with the configured counters changed as said (more or fewer). */
+    public List<Outlook> whatIf(LocalDate date, int days, long seed, List<CounterChange> changes) {
+        return outlook(date, days, seed,
+                CounterChange.apply(changes, catalogue, Scenario.configured(settings).withoutEstimates()));
+    }
+
+    private List<Outlook> outlook(LocalDate date, int days, long seed, Scenario scenario) {
         Map<String, double[]> results = new TreeMap<>();
         for (int day = 0; day < days; day++) {
             collect(simulator.run(date, DaySimulator.daySeed(seed, day), scenario), results);

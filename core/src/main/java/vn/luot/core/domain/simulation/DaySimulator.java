@@ -54,9 +54,21 @@ public final class DaySimulator {
     private final CallPolicy policy;
     private final HallEstimator estimator;
     private final double smoothing;
+    private final double logSmoothing;
 
     public DaySimulator(Catalogue catalogue, SimulationSettings settings, IssuingHours issuingHours,
                         int maxPriorityCallsInRow, double serviceTimeSmoothing) {
+        this(catalogue, settings, issuingHours, maxPriorityCallsInRow, serviceTimeSmoothing,
+                ServiceTimeAverages.LOG_MEAN_SMOOTHING);
+    }
+
+    /**
+     * @param serviceTimeSmoothing the old formula's running mean ({@code queue.serviceTimeSmoothing})
+     * @param logMeanSmoothing     the estimate's running mean of logarithms ({@link ServiceTimeAverages})
+     */
+    public DaySimulator(Catalogue catalogue, SimulationSettings settings, IssuingHours issuingHours,
+                        int maxPriorityCallsInRow, double serviceTimeSmoothing, double logMeanSmoothing) {
+        this.logSmoothing = logMeanSmoothing;
         this.catalogue = catalogue;
         this.settings = settings;
         this.issuingHours = issuingHours;
@@ -161,7 +173,8 @@ public final class DaySimulator {
         private final Map<String, Integer> siteIndex = new HashMap<>();
         private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.at != b.at
                 ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
-        private final ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(), smoothing);
+        private final ServiceTimeAverages averages = new ServiceTimeAverages(catalogue.services(), smoothing,
+                logSmoothing, settings.serviceTimeVariation());
         private final List<SimulatedTicket> tickets = new ArrayList<>();
         private final Map<UUID, Integer> ticketIndex = new HashMap<>();
         private final Map<String, Integer> sequences = new HashMap<>();
@@ -280,7 +293,7 @@ public final class DaySimulator {
                     visit.slotStart() == null ? Channel.KIOSK : Channel.BOOKING, TicketStatus.WAITING, now, now,
                     null, null, null, null, null, 0, 0, null, visit.slotStart());
             WaitEstimate estimate = scenario.estimate()
-                    ? estimator.estimate(hall(site, now), ticket, averages::mean) : null;
+                    ? estimator.estimate(hall(site, now), ticket, averages.playedTimes()) : null;
             Integer baseline = baseline(site, ticket);
             ticketIndex.put(ticket.id(), tickets.size());
             tickets.add(new SimulatedTicket(ticket.number(), site.site.id(), ticket.serviceId(),
@@ -370,7 +383,7 @@ public final class DaySimulator {
                     open++;
                 }
             }
-            var minutes = BaselineWaitFormula.minutes(ahead, open, averages.mean(ticket.serviceId()));
+            var minutes = BaselineWaitFormula.minutes(ahead, open, averages.runningMean(ticket.serviceId()));
             return minutes.isPresent() ? minutes.getAsInt() : null;
         }
 

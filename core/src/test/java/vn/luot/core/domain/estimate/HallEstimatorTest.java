@@ -120,6 +120,23 @@ class HallEstimatorTest {
     }
 
     @Test
+    @DisplayName("Played as the server plays (log-normal times), a counter's current ticket ends at the median of the time it still needs, which depends on how long it has run")
+    void currentTicketByItsMedianRemainingTime() {
+        LogNormalServiceTime distribution = new LogNormalServiceTime(0.8);
+        PlayedTimes times = PlayedTimes.logNormal(MEAN, distribution);
+        Ticket mine = ticket("ho-tich", null, at(9, 0));
+        for (int startedMinutesAgo : List.of(0, 4, 10, 20)) {
+            HallState.OpenCounter busy = new HallState.OpenCounter(3, List.of("ho-tich"), 0, "ho-tich",
+                    at(9, 0).minus(Duration.ofMinutes(startedMinutesAgo)));
+            long expected = distribution.medianRemainingMillis(MEAN.apply("ho-tich").toMillis(),
+                    Duration.ofMinutes(startedMinutesAgo).toMillis());
+
+            assertThat(estimator.estimate(hall(at(9, 0), List.of(busy), List.of()), mine, times).untilCall())
+                    .as("started %d minutes ago", startedMinutesAgo).isEqualTo(Duration.ofMillis(expected));
+        }
+    }
+
+    @Test
     @DisplayName("With no open counter serving the service there is no estimate, honestly")
     void noCounter() {
         Ticket mine = ticket("chung-thuc", null, at(9, 0));
@@ -175,11 +192,13 @@ class HallEstimatorTest {
             newTickets.add(new Ticket(UUID.randomUUID(), "~".repeat(20), THURSDAY, "hac-thanh", "ho-tich", "pregnant",
                     Channel.KIOSK, TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null));
 
-            Map<UUID, WaitEstimate> together = estimator.forecast(state, newTickets, MEAN);
+            for (PlayedTimes times : List.of(PlayedTimes.means(MEAN), PlayedTimes.logNormal(MEAN, new LogNormalServiceTime(0.8)))) {
+                Map<UUID, WaitEstimate> together = estimator.forecast(state, newTickets, times);
 
-            for (Ticket t : newTickets) {
-                assertThat(together.get(t.id())).as("hall %d, %s %s", hall, t.serviceId(), t.priorityGroup())
-                        .isEqualTo(estimator.estimate(state, t, MEAN));
+                for (Ticket t : newTickets) {
+                    assertThat(together.get(t.id())).as("hall %d, %s %s", hall, t.serviceId(), t.priorityGroup())
+                            .isEqualTo(estimator.estimate(state, t, times));
+                }
             }
         }
     }

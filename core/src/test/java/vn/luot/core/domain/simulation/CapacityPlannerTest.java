@@ -54,6 +54,22 @@ class CapacityPlannerTest {
         assertThat(after).as("before %.1f, after %.1f minutes", before, after).isGreaterThan(before + 30);
     }
 
+    @Test
+    @DisplayName("What if: with counters 7 and 8 away from 8:00 to 10:00 but two counters added for those hours, household business registration waits as little as with the configured counters")
+    void whatIfMoreCounters() {
+        CapacityPlanner planner = planner(CONFIG.simulation());
+        var fewer = planner.whatIf(THURSDAY, 20, 1, java.util.List.of(
+                CounterChange.parse("hac-thanh:8-10:-2", CONFIG.catalogue())));
+        var fewerThenMore = planner.whatIf(THURSDAY, 20, 1, java.util.List.of(
+                CounterChange.parse("hac-thanh:8-10:-2", CONFIG.catalogue()),
+                CounterChange.parse("hac-thanh:8-10:+2", CONFIG.catalogue())));
+
+        double without = wait(fewer, 8, "kinh-doanh");
+        double with = wait(fewerThenMore, 8, "kinh-doanh");
+        assertThat(with).as("two counters away %.1f, and two added %.1f minutes", without, with)
+                .isLessThan(without - 30);
+    }
+
     private static double wait(java.util.List<CapacityPlanner.Outlook> outlook, int hour, String service) {
         return outlook.stream().filter(o -> o.siteId().equals("hac-thanh") && o.hour() == hour
                 && o.serviceId().equals(service)).findFirst().orElseThrow().meanWaitMinutes();

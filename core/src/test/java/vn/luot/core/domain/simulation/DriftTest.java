@@ -12,6 +12,7 @@ import vn.luot.core.config.ConfigLoader;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.catalogue.Catalogue;
 import vn.luot.core.domain.catalogue.ServiceDefinition;
+import vn.luot.core.domain.estimate.ServiceTimeAverages;
 import vn.luot.core.support.TestServer;
 
 @DisplayName("The estimate follows service times that drift during the day")
@@ -25,9 +26,9 @@ class DriftTest {
     void recoversAfterDrift() {
         Catalogue configured = CONFIG.catalogue();
         double drifted = afternoonError(configured, Scenario.configured(CONFIG.simulation())
-                .slowingDown(LocalTime.of(9, 0), 1.5), CONFIG.queue().serviceTimeSmoothing());
+                .slowingDown(LocalTime.of(9, 0), 1.5), ServiceTimeAverages.LOG_MEAN_SMOOTHING);
         double known = afternoonError(slower(configured, 1.5), Scenario.configured(CONFIG.simulation()),
-                CONFIG.queue().serviceTimeSmoothing());
+                ServiceTimeAverages.LOG_MEAN_SMOOTHING);
         double unlearned = afternoonError(configured, Scenario.configured(CONFIG.simulation())
                 .slowingDown(LocalTime.of(9, 0), 1.5), 0.0001);
 
@@ -37,10 +38,13 @@ class DriftTest {
                 .isGreaterThan(drifted);
     }
 
-    /** Mean absolute error of the printed estimate, in minutes, over tickets issued from 13:30. */
-    private static double afternoonError(Catalogue catalogue, Scenario scenario, double smoothing) {
+    /**
+     * Mean absolute error of the printed estimate, in minutes, over tickets issued from 13:30, when the
+     * estimate learns its service times with {@code logMeanSmoothing} (0.0001: it does not learn).
+     */
+    private static double afternoonError(Catalogue catalogue, Scenario scenario, double logMeanSmoothing) {
         DaySimulator simulator = new DaySimulator(catalogue, CONFIG.simulation(), CONFIG.queue().issuingHours(),
-                CONFIG.queue().maxPriorityCallsInRow(), smoothing);
+                CONFIG.queue().maxPriorityCallsInRow(), CONFIG.queue().serviceTimeSmoothing(), logMeanSmoothing);
         double error = 0;
         int count = 0;
         for (int day = 0; day < DAYS; day++) {
