@@ -16,7 +16,8 @@ import vn.luot.core.store.impl.StoreFailures;
 
 /**
  * Turns every failure into {@code {"error": code, "message": words}} with the right status. The message
- * is Vietnamese when the client's Accept-Language prefers it, English otherwise.
+ * is Vietnamese when the client's Accept-Language (as the router parses it, see {@link Languages}) prefers
+ * it, English otherwise.
  */
 public final class Failures {
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
@@ -82,7 +83,7 @@ public final class Failures {
 
     /** As {@link #respond(RoutingContext, Problem, Object...)}, with more fields that help the client on. */
     public static void respond(RoutingContext ctx, Problem problem, JsonObject more, Object... arguments) {
-        Locale locale = Messages.pick(ctx.request().getHeader("Accept-Language"));
+        Locale locale = Languages.of(ctx);
         JsonObject body = new JsonObject()
                 .put("error", problem.code())
                 .put("message", Messages.problem(problem, locale, arguments))

@@ -48,7 +48,7 @@ final class InvalidRequests {
             language = null;
         }
         JsonObject body = new JsonObject().put("error", problem.code())
-                .put("message", Messages.problem(problem, Messages.pick(language)));
+                .put("message", Messages.problem(problem, Messages.pick(Messages.languages(language))));
         request.response()
                 .setStatusCode(ProblemStatus.of(problem))
                 .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -34,7 +34,7 @@ public final class OpsHandler {
                         .put("database", "down")
                         .put("error", Problem.DATABASE_UNAVAILABLE.code())
                         .put("message", Messages.problem(Problem.DATABASE_UNAVAILABLE,
-                                Messages.pick(ctx.request().getHeader("Accept-Language"))))));
+                                Languages.of(ctx)))));
     }
 
     public void metrics(RoutingContext ctx) {

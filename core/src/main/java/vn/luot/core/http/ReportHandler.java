@@ -62,7 +62,7 @@ public final class ReportHandler {
         }
         ReportQuery query = query(fields);
         String lang = body.optionalText("lang");
-        Locale locale = Messages.pick(lang != null ? lang : ctx.request().getHeader("Accept-Language"));
+        Locale locale = Languages.of(ctx, lang);
         reports.check(query)
                 .map(checked -> exports.start(new ExportService.ExportRequest(kind, format, query, locale)))
                 .onSuccess(job -> Replies.json(ctx, 202, job(job)))
@@ -141,8 +141,7 @@ public final class ReportHandler {
 
     /** {@code ?lang=en} or {@code ?lang=vi} when given (the pages pass theirs), else Accept-Language. */
     static Locale locale(RoutingContext ctx) {
-        String lang = ctx.queryParams().get("lang");
-        return Messages.pick(lang != null ? lang : ctx.request().getHeader("Accept-Language"));
+        return Languages.of(ctx, ctx.queryParams().get("lang"));
     }
 
     static JsonObject json(ReportQuery query, Summary summary, Locale locale) {

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -62,30 +63,40 @@ public final class Messages {
 
     /**
      * Vietnamese when the client prefers it to English, English otherwise (the API's readers are mostly
-     * developers). The header is read with its weights (the JDK's {@link Locale.LanguageRange}), not by prefix:
-     * {@code en;q=0.5, vi;q=0.9} prefers Vietnamese.
+     * developers).
+     *
+     * @param languageTags the client's languages, most wanted first (over HTTP: the router's
+     *                     {@code acceptableLanguages()}, weighed and sorted, see {@code http/Languages})
      */
-    public static Locale pick(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-                String tag = range.getRange().toLowerCase(Locale.ROOT);
-                if (range.getWeight() <= 0) {
-                    continue;
-                }
-                if (tag.equals("vi") || tag.startsWith("vi-")) {
-                    return VIETNAMESE;
-                }
-                if (tag.equals("en") || tag.startsWith("en-")) {
-                    return Locale.ENGLISH;
-                }
+    public static Locale pick(List<String> languageTags) {
+        for (String languageTag : languageTags) {
+            String tag = languageTag.toLowerCase(Locale.ROOT);
+            if (tag.equals("vi") || tag.startsWith("vi-")) {
+                return VIETNAMESE;
             }
-        } catch (IllegalArgumentException malformed) {
-            return Locale.ENGLISH;
+            if (tag.equals("en") || tag.startsWith("en-")) {
+                return Locale.ENGLISH;
+            }
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * The languages of a raw {@code Accept-Language} header, most wanted first, for the few answers given
+     * before the router has parsed the request (a path it cannot decode); none when it is missing or malformed.
+     */
+    public static List<String> languages(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(range -> range.getWeight() > 0)
+                    .map(Locale.LanguageRange::getRange)
+                    .toList();
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
     }
 
     // Reports (issue 14): the names and one-line definitions of the figures, from i18n/reports_*.properties.

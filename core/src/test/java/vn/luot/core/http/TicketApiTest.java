@@ -199,6 +199,20 @@ class TicketApiTest extends ServerPerClassTest {
     }
 
     @Test
+    @DisplayName("The language of an error follows the weights of Accept-Language as the router reads them, not its first letters")
+    void errorLanguageFollowsTheWeights() {
+        JsonObject body = new JsonObject().put("serviceId", "kinh-doanh").put("siteId", "tinh");
+
+        Response preferred = server.api().post("/api/v1/tickets", body, "Accept-Language", "en;q=0.5, vi;q=0.9");
+        Response refused = server.api().post("/api/v1/tickets", body, "Accept-Language", "vi;q=0, en");
+        Response otherFirst = server.api().post("/api/v1/tickets", body, "Accept-Language", "fr-FR, vi-VN;q=0.7");
+
+        assertThat(preferred.json().getString("message")).startsWith("Điểm tiếp nhận tại");
+        assertThat(refused.json().getString("message")).startsWith("Reception point");
+        assertThat(otherFirst.json().getString("message")).startsWith("Điểm tiếp nhận tại");
+    }
+
+    @Test
     @DisplayName("An unknown or malformed ticket id is a 404")
     void unknownTicketIs404() {
         assertThat(server.api().get("/api/v1/tickets/" + UUID.randomUUID()).status()).isEqualTo(404);

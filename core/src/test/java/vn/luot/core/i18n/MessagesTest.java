@@ -79,20 +79,21 @@ class MessagesTest {
     }
 
     @org.junit.jupiter.api.Test
-    @DisplayName("Vietnamese is chosen only when the client prefers it")
+    @DisplayName("Vietnamese is chosen only when the client prefers it to English")
     void picksTheLanguage() {
-        assertThat(Messages.pick("vi-VN,vi;q=0.9")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.pick("en-US")).isEqualTo(Locale.ENGLISH);
-        assertThat(Messages.pick(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(Messages.pick(List.of("vi-VN", "vi"))).isEqualTo(Messages.VIETNAMESE);
+        assertThat(Messages.pick(List.of("en-US"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Messages.pick(List.of("fr-FR", "vi", "en"))).isEqualTo(Messages.VIETNAMESE);
+        assertThat(Messages.pick(List.of("fr-FR", "en", "vi"))).isEqualTo(Locale.ENGLISH);
+        assertThat(Messages.pick(List.of())).isEqualTo(Locale.ENGLISH);
     }
 
     @org.junit.jupiter.api.Test
-    @DisplayName("The language is chosen by the weights of Accept-Language, not by its first letters")
-    void readsTheWeights() {
-        assertThat(Messages.pick("en;q=0.5, vi;q=0.9")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.pick("fr-FR, en;q=0.8, vi;q=0.5")).isEqualTo(Locale.ENGLISH);
-        assertThat(Messages.pick("fr, vi-VN;q=0.7")).isEqualTo(Messages.VIETNAMESE);
-        assertThat(Messages.pick("vi;q=0, en")).isEqualTo(Locale.ENGLISH);
-        assertThat(Messages.pick("%%% not a header")).isEqualTo(Locale.ENGLISH);
+    @DisplayName("A raw Accept-Language header is read by its weights, a refused language and a malformed header left out")
+    void readsARawHeader() {
+        assertThat(Messages.languages("en;q=0.5, vi;q=0.9")).containsExactly("vi", "en");
+        assertThat(Messages.languages("vi;q=0, en")).containsExactly("en");
+        assertThat(Messages.languages("%%% not a header")).isEmpty();
+        assertThat(Messages.languages(null)).isEmpty();
     }
 }

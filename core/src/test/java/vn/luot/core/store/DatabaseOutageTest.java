@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.Eventually;
 import vn.luot.core.support.MutableClock;
 import vn.luot.core.support.TestServer;
 
@@ -139,14 +140,7 @@ class DatabaseOutageTest {
         assertThat(server.act(1, "call-next", operator).status()).isEqualTo(200);
     }
 
-    private void awaitHealthy() throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (server.api().get("/health").status() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the server did not recover within 30 s");
+    private void awaitHealthy() {
+        Eventually.await("the server answers /health again", () -> server.api().get("/health").status() == 200);
     }
 }
