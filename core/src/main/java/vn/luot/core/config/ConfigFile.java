@@ -129,11 +129,13 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
         }
     }
 
-    record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, int numbersBeforeOpeningMinutes,
+    record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
+                 int numbersBeforeOpeningMinutes,
                  Boolean numbersOnlyInOpeningHours) {
         Queue {
             Check.between(maxPriorityCallsInRow, "maxPriorityCallsInRow", 0, 100);
             Check.between(serviceTimeSmoothing, "serviceTimeSmoothing", 0.001, 1.0);
+            Check.between(serviceTimeLogSmoothing, "serviceTimeLogSmoothing", 0.001, 1.0);
             Check.between(numbersBeforeOpeningMinutes, "numbersBeforeOpeningMinutes", 0, 240);
             Check.present(numbersOnlyInOpeningHours, "numbersOnlyInOpeningHours");
         }

@@ -137,6 +137,7 @@ public final class ConfigLoader {
             throw new ConfigException("LUOT_NUMBERS_AT_ANY_HOUR: must be true or false, got '" + anyHour + "'");
         }
         return new LuotConfig.Queue(queue.maxPriorityCallsInRow(), queue.serviceTimeSmoothing(),
+                queue.serviceTimeLogSmoothing(),
                 new IssuingHours(Duration.ofMinutes(queue.numbersBeforeOpeningMinutes()),
                         queue.numbersOnlyInOpeningHours() && !anyHour.equals("true")));
     }

@@ -113,8 +113,13 @@ public record LuotConfig(
         }
     }
 
-    /** @param issuingHours when the sites give out numbers (opening hours, the early window) */
-    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, IssuingHours issuingHours) {
+    /**
+     * @param serviceTimeSmoothing    the plain running mean of service times (the old formula's input)
+     * @param serviceTimeLogSmoothing the running mean of their logarithms, which the wait estimate learns from
+     * @param issuingHours            when the sites give out numbers (opening hours, the early window)
+     */
+    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
+                        IssuingHours issuingHours) {
     }
 
     public record Announcements(int firstCallRepeats, int recallRepeats, int recentCallsShown) {

@@ -334,7 +334,7 @@ public final class LiveHub extends VerticleBase implements Standings {
 
     private void createBoards() {
         averages = new ServiceTimeAverages(catalogue.services(), config.queue().serviceTimeSmoothing(),
-                ServiceTimeAverages.LOG_MEAN_SMOOTHING, config.simulation().serviceTimeVariation());
+                config.queue().serviceTimeLogSmoothing(), config.simulation().serviceTimeVariation());
         // The server's own call policy, booked window included: the estimate plays the hall by its rules.
         CallPolicy policy = new CallPolicy(config.queue().maxPriorityCallsInRow(), config.booking().calledAtTheirSlot());
         HallEstimator estimator = new HallEstimator(policy,

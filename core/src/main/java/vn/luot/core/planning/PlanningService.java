@@ -49,6 +49,6 @@ public final class PlanningService {
     private CapacityPlanner planner() {
         return new CapacityPlanner(new DaySimulator(config.catalogue(), config.simulation(),
                 config.queue().issuingHours(), config.queue().maxPriorityCallsInRow(),
-                config.queue().serviceTimeSmoothing()));
+                config.queue().serviceTimeSmoothing(), config.queue().serviceTimeLogSmoothing()));
     }
 }

@@ -56,7 +56,8 @@ public final class SimulateCommand {
             settings = settings.withVisitsPerDay(options.arrivals());
         }
         DaySimulator simulator = new DaySimulator(config.catalogue(), settings, config.queue().issuingHours(),
-                config.queue().maxPriorityCallsInRow(), config.queue().serviceTimeSmoothing());
+                config.queue().maxPriorityCallsInRow(), config.queue().serviceTimeSmoothing(),
+                config.queue().serviceTimeLogSmoothing());
         LocalDate date = options.date();
         if (options.plan()) {
             return PlanCommand.run(config, simulator, date, options, options.daysGiven() ? options.days()

@@ -61,7 +61,7 @@ class EstimatesApiTest extends ServerPerTest {
         HallEstimator estimator = estimator(server.config());
         // Nothing completed yet: the learnt means are the configured ones, played as the server plays them.
         PlayedTimes times = new ServiceTimeAverages(server.config().catalogue().services(),
-                server.config().queue().serviceTimeSmoothing(), ServiceTimeAverages.LOG_MEAN_SMOOTHING,
+                server.config().queue().serviceTimeSmoothing(), server.config().queue().serviceTimeLogSmoothing(),
                 server.config().simulation().serviceTimeVariation()).playedTimes();
 
         for (Ticket t : waiting) {

@@ -96,6 +96,7 @@ class CallOrderTest {
     @DisplayName("The limit of priority calls in a row is configurable")
     void limitIsConfigurable() {
         start(config -> config.withQueue(new LuotConfig.Queue(1, config.queue().serviceTimeSmoothing(),
+                config.queue().serviceTimeLogSmoothing(),
                 config.queue().issuingHours())));
         String normal = issue("chung-thuc", null);
         server.clock().advance(Duration.ofMinutes(20));

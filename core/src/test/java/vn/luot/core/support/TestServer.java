@@ -48,7 +48,7 @@ public final class TestServer implements AutoCloseable {
     /** The shipped configuration, but numbers at any hour: for tests about midnight, not about opening hours. */
     public static LuotConfig atAnyHour(LuotConfig config) {
         return config.withQueue(new LuotConfig.Queue(config.queue().maxPriorityCallsInRow(),
-                config.queue().serviceTimeSmoothing(),
+                config.queue().serviceTimeSmoothing(), config.queue().serviceTimeLogSmoothing(),
                 new IssuingHours(config.queue().issuingHours().early(), false)));
     }
 

@@ -24,8 +24,10 @@ import vn.luot.core.domain.catalogue.ServiceDefinition;
  */
 public final class ServiceTimeAverages {
     /**
-     * How far one completed ticket moves the mean of logarithms: chosen by measurement (docs/estimates.md);
-     * 0.1 weighs the last ten or so tickets, enough to follow a drift within an hour or two.
+     * How far one completed ticket moves the mean of logarithms, for callers without a configuration (the
+     * plain-Java tests); the server and scripts/simulate read {@code queue.serviceTimeLogSmoothing}, whose
+     * shipped value this is. Chosen by measurement (docs/estimates.md): 0.1 weighs the last ten or so
+     * tickets, enough to follow a drift within an hour or two.
      */
     public static final double LOG_MEAN_SMOOTHING = 0.1;
     /** The catalogue's spread of service times, when none is configured. */
