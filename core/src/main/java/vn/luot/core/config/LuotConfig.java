@@ -113,8 +113,19 @@ public record LuotConfig(
         }
     }
 
-    /** @param issuingHours when the sites give out numbers (opening hours, the early window) */
-    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, IssuingHours issuingHours) {
+    /**
+     * @param issuingHours     when the sites give out numbers (opening hours, the early window)
+     * @param estimateCpuShare share of the live hub's thread the wait estimate's plays may use (a
+     *                         {@link vn.luot.core.domain.board.ForecastBudget})
+     */
+    public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, IssuingHours issuingHours,
+                        double estimateCpuShare) {
+        /** The shipped share of {@code queue.estimateCpuShare}. */
+        public static final double DEFAULT_ESTIMATE_CPU_SHARE = 0.2;
+
+        public Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, IssuingHours issuingHours) {
+            this(maxPriorityCallsInRow, serviceTimeSmoothing, issuingHours, DEFAULT_ESTIMATE_CPU_SHARE);
+        }
     }
 
     public record Announcements(int firstCallRepeats, int recallRepeats, int recentCallsShown) {
