@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import vn.luot.core.domain.calling.CallLines;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.CounterState;
@@ -63,6 +64,8 @@ public final class SiteBoard {
     private final Map<Integer, CounterSeat> seats = new TreeMap<>();
     private final Map<String, WaitingLine> lines = new LinkedHashMap<>();
     private final Map<UUID, Ticket> waitingById = new HashMap<>();
+    /** The same waiting tickets in the lines the call policy is handed, kept sorted for the plays. */
+    private CallLines callLines = new CallLines();
     private final Map<UUID, Integer> departedVersions = new LinkedHashMap<>(1024, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -121,6 +124,7 @@ public final class SiteBoard {
     public void load(Collection<Counter> counters, Collection<Ticket> activeTickets, List<RecentCall> latestCalls) {
         seats.clear();
         waitingById.clear();
+        callLines = new CallLines();
         departedVersions.clear();
         recentCalls.clear();
         lines.replaceAll((id, line) -> new WaitingLine());
@@ -307,7 +311,7 @@ public final class SiteBoard {
                 probed.put(probe.id(), new LineKey(serviceId, priority));
             }
         }
-        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, probes, averages.playedTimes());
+        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, callLines, probes, averages.playedTimes());
         Map<LineKey, WaitEstimate> newTicket = new HashMap<>();
         probed.forEach((id, line) -> newTicket.put(line, tickets.remove(id)));
         forecast = new Forecast(changes, second, state, tickets, newTicket);
@@ -349,6 +353,7 @@ public final class SiteBoard {
         Ticket previous = waitingById.remove(ticket.id());
         if (previous != null) {
             lines.get(previous.serviceId()).remove(previous);
+            callLines.remove(previous);
         }
         boolean here = ticket.siteId().equals(site.id());
         if (ticket.status() == TicketStatus.WAITING && here && lines.containsKey(ticket.serviceId())) {
@@ -404,6 +409,7 @@ public final class SiteBoard {
     private void addWaiting(Ticket ticket) {
         waitingById.put(ticket.id(), ticket);
         lines.get(ticket.serviceId()).add(ticket);
+        callLines.add(ticket);
         if (forecast != null && !forecast.tickets().containsKey(ticket.id()) && !joinedSince.containsKey(ticket.id())) {
             LineKey line = LineKey.of(ticket);
             int before = joinedPerLine.getOrDefault(line, 0);
