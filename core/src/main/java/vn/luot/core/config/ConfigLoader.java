@@ -139,7 +139,8 @@ public final class ConfigLoader {
         return new LuotConfig.Queue(queue.maxPriorityCallsInRow(), queue.serviceTimeSmoothing(),
                 queue.serviceTimeLogSmoothing(),
                 new IssuingHours(Duration.ofMinutes(queue.numbersBeforeOpeningMinutes()),
-                        queue.numbersOnlyInOpeningHours() && !anyHour.equals("true")));
+                        queue.numbersOnlyInOpeningHours() && !anyHour.equals("true")),
+                queue.estimateCpuShare());
     }
 
     private static LuotConfig.Announcements announcements(ConfigFile.Announcements announcements) {

@@ -117,9 +117,19 @@ public record LuotConfig(
      * @param serviceTimeSmoothing    the plain running mean of service times (the old formula's input)
      * @param serviceTimeLogSmoothing the running mean of their logarithms, which the wait estimate learns from
      * @param issuingHours            when the sites give out numbers (opening hours, the early window)
+     * @param estimateCpuShare        share of the live hub's thread the wait estimate's plays may use (a
+     *                                {@link vn.luot.core.domain.board.ForecastBudget})
      */
     public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
-                        IssuingHours issuingHours) {
+                        IssuingHours issuingHours, double estimateCpuShare) {
+        /** The shipped share of {@code queue.estimateCpuShare}. */
+        public static final double DEFAULT_ESTIMATE_CPU_SHARE = 0.2;
+
+        public Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
+                     IssuingHours issuingHours) {
+            this(maxPriorityCallsInRow, serviceTimeSmoothing, serviceTimeLogSmoothing, issuingHours,
+                    DEFAULT_ESTIMATE_CPU_SHARE);
+        }
     }
 
     public record Announcements(int firstCallRepeats, int recallRepeats, int recentCallsShown) {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.balancing.Notice;
+import vn.luot.core.domain.board.ForecastBudget;
 import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
@@ -341,7 +342,7 @@ public final class LiveHub extends VerticleBase implements Standings {
                 serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
             boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
-                    catalogue.timeZone()));
+                    catalogue.timeZone(), ForecastBudget.ofShare(config.queue().estimateCpuShare())));
             channels.put(site.id(), new SiteChannel());
         }
     }

@@ -74,6 +74,7 @@ class ConfigLoaderTest {
         "shares not adding up to 1     | 'shareOfArrivals: 0.30' | 'shareOfArrivals: 0.10'      | services: the shareOfArrivals values add up to 0.80",
         "a smoothing weight above 1    | 'serviceTimeSmoothing: 0.2' | 'serviceTimeSmoothing: 2' | queue.serviceTimeSmoothing: must be between 0.001 and 1.0, got 2.0",
         "a log smoothing weight of 0   | 'serviceTimeLogSmoothing: 0.1' | 'serviceTimeLogSmoothing: 0' | queue.serviceTimeLogSmoothing: must be between 0.001 and 1.0, got 0.0",
+        "an estimate share of 0        | 'estimateCpuShare: 0.2' | 'estimateCpuShare: 0'       | queue.estimateCpuShare: must be between 0.01 and 1.0, got 0.0",
         "a number where true belongs   | 'numbersOnlyInOpeningHours: true' | 'numbersOnlyInOpeningHours: 1' | queue.numbersOnlyInOpeningHours: must be true or false, got '1'",
         "a quoted number               | 'poolSize: 16'          | 'poolSize: \"16\"'           | database.poolSize: must be a whole number, got '16'",
         "a missing template            | '    reminder: \"Nhac'  | '    reminderr: \"Nhac'       | notify.templates.reminder: is missing",

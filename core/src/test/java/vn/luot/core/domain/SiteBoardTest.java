@@ -12,8 +12,10 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.luot.core.domain.board.ForecastBudget;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.LocalizedText;
@@ -38,8 +40,12 @@ class SiteBoardTest {
     private final SiteDefinition site = new SiteDefinition("hac-thanh", new LocalizedText("Hạc Thành", "Hac Thanh"),
             List.of("chung-thuc"), allDay(),
             List.of(new CounterDefinition(1, "hac-thanh", List.of("chung-thuc"))));
-    private final SiteBoard board = new SiteBoard(site, new ServiceTimeAverages(List.of(chungThuc), 0.2), 8,
-            new HallEstimator(new CallPolicy(2), id -> chungThuc.targetWait()), ZoneId.of("Asia/Ho_Chi_Minh"));
+    private final ServiceTimeAverages averages = new ServiceTimeAverages(List.of(chungThuc), 0.2);
+    private final HallEstimator estimator = new HallEstimator(new CallPolicy(2), id -> chungThuc.targetWait());
+    /** The budget's wall clock, in nanoseconds, moved by the tests; plays cost nothing unless charged. */
+    private final AtomicLong budgetClock = new AtomicLong();
+    private final ForecastBudget budget = new ForecastBudget(0.2, budgetClock::get, () -> 0L);
+    private final SiteBoard board = new SiteBoard(site, averages, 8, estimator, ZoneId.of("Asia/Ho_Chi_Minh"), budget);
     /** When the board is asked: a few minutes after the first tickets. */
     private static final Instant NOW = MORNING.plus(Duration.ofMinutes(3));
 
@@ -141,5 +147,65 @@ class SiteBoardTest {
 
         assertThat(board.standing(first, NOW).position()).isZero();
         assertThat(board.standing(last, NOW).position()).isEqualTo(4999);
+    }
+
+    @Test
+    @DisplayName("A ticket being issued is answered from its line's new ticket, exactly as a play with it added, without a play of its own")
+    void issuingCostsNoPlay() {
+        openCounter();
+        issue("A001", null, 0);
+        issue("A002", "elderly", 1);
+        board.queue("chung-thuc", NOW);
+        long plays = board.playsRun();
+
+        Ticket normal = waiting("A003", "chung-thuc", null, NOW);
+        Ticket priority = waiting("A004", "chung-thuc", "disabled", NOW);
+
+        assertThat(board.standing(normal, NOW).estimatedWaitMinutes()).isEqualTo(
+                estimator.estimate(board.hallState(NOW), normal, averages.playedTimes()).minutes()).isEqualTo(10);
+        assertThat(board.standing(priority, NOW).estimatedWaitMinutes()).isEqualTo(
+                estimator.estimate(board.hallState(NOW), priority, averages.playedTimes()).minutes()).isEqualTo(5);
+        assertThat(board.playsRun()).isEqualTo(plays);
+    }
+
+    @Test
+    @DisplayName("With the budget spent, a second ticket of the same line is estimated one mean per counter later than the first, and no play is run")
+    void budgetSpentAddsAMeanPerCounter() {
+        openCounter();
+        Ticket a1 = issue("A001", null, 0);
+        assertThat(board.standing(a1, NOW).estimatedWaitMinutes()).isZero();
+        long plays = board.playsRun();
+        budget.charge(Duration.ofSeconds(1).toNanos()); // as if that play had taken a whole second of the thread
+
+        Ticket a2 = issue("A002", null, 1);
+        Ticket a3 = issue("A003", null, 2);
+
+        assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(5);
+        assertThat(board.standing(a3, NOW).estimatedWaitMinutes()).isEqualTo(10);
+        assertThat(board.standing(waiting("A004", "chung-thuc", null, NOW), NOW).estimatedWaitMinutes()).isEqualTo(15);
+        assertThat(board.queue("chung-thuc", NOW).estimatedWaitMinutes()).isEqualTo(15);
+        assertThat(board.playsRun()).isEqualTo(plays);
+    }
+
+    @Test
+    @DisplayName("While the budget is spent a kept estimate only counts down with the clock; once it has filled again the next question plays the hall afresh")
+    void budgetFilledPlaysAfresh() {
+        openCounter();
+        issue("A001", null, 0);
+        Ticket a2 = issue("A002", null, 1);
+        assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(5);
+        budget.charge(Duration.ofSeconds(1).toNanos());
+
+        issue("A003", "elderly", 2); // a priority ticket comes in ahead of A002
+        long plays = board.playsRun();
+
+        assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(5);
+        assertThat(board.standing(a2, NOW.plusSeconds(60)).estimatedWaitMinutes()).isEqualTo(4);
+        assertThat(board.playsRun()).isEqualTo(plays);
+
+        budgetClock.addAndGet(Duration.ofSeconds(10).toNanos()); // 10 s at a share of 0.2 fill 2 s of credit
+
+        assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(10);
+        assertThat(board.playsRun()).isEqualTo(plays + 1);
     }
 }

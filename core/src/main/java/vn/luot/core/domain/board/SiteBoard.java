@@ -1,5 +1,6 @@
 package vn.luot.core.domain.board;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import vn.luot.core.domain.calling.CallLines;
 import vn.luot.core.domain.catalogue.SiteDefinition;
 import vn.luot.core.domain.counter.Counter;
 import vn.luot.core.domain.counter.CounterState;
@@ -32,7 +34,19 @@ import vn.luot.core.domain.ticket.TicketStatus;
  * changes nothing, because each ticket and counter carries a version.
  *
  * <p>The estimates come from the {@link HallEstimator}, played forward from this board's state; one
- * forecast of the whole hall is kept until the board changes or the clock moves on by a second.
+ * forecast of the whole hall is kept until the board changes or the clock moves on by a second, and is
+ * then played again on the next question, as long as the {@link ForecastBudget} allows. A ticket being
+ * issued is answered from the forecast's "new ticket" of its line (the play already answers, for each
+ * service and class, a ticket as if it alone were added now), so issuing costs no play of its own.
+ *
+ * <p><b>Under load</b> (the budget spent: plays of a long line asked for faster than the budget's share
+ * of the thread), the board answers from the kept forecast and what changed since, until the budget
+ * allows the next play: a ticket of the kept forecast keeps its estimate, less the time gone by since;
+ * the new ticket of a line, and each ticket added to a line since, waits the line's new-ticket estimate
+ * plus, for each ticket added to the same line (service and class) before it since the forecast, the
+ * service's mean divided by the counters open for it. Calls and departures since change nothing until
+ * the next play (their effect is already foreseen by the play, roughly). At a hall's real pace the
+ * budget never binds and every answer is a fresh play's.
  *
  * <p>Not thread-safe: the live hub owns it and touches it from one thread only.
  */
@@ -41,6 +55,8 @@ public final class SiteBoard {
     private static final int DEPARTED_MEMORY = 10_000;
     /** Longer than any real number, so it is read after all of them (numbers compare by length first). */
     private static final String NEWEST_NUMBER = "~".repeat(20);
+    /** The probe of a priority line: the call policy asks only whether a ticket has a group, not which. */
+    private static final String PROBE_PRIORITY_GROUP = "probe";
 
     private final SiteDefinition site;
     private final ServiceTimeAverages averages;
@@ -48,6 +64,8 @@ public final class SiteBoard {
     private final Map<Integer, CounterSeat> seats = new TreeMap<>();
     private final Map<String, WaitingLine> lines = new LinkedHashMap<>();
     private final Map<UUID, Ticket> waitingById = new HashMap<>();
+    /** The same waiting tickets in the lines the call policy is handed, kept sorted for the plays. */
+    private CallLines callLines = new CallLines();
     private final Map<UUID, Integer> departedVersions = new LinkedHashMap<>(1024, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -59,22 +77,42 @@ public final class SiteBoard {
     private final Deque<RecentCall> recentCalls = new ArrayDeque<>();
     private final HallEstimator estimator;
     private final ZoneId zone;
+    private final ForecastBudget budget;
     /** Raised by every change, so a kept forecast is known to be out of date. */
     private long changes;
     private Forecast forecast;
+    /** Tickets that joined a line since the kept forecast, each with how many joined the same line before it. */
+    private final Map<UUID, Integer> joinedSince = new HashMap<>();
+    /** How many joined each line since the kept forecast. */
+    private final Map<LineKey, Integer> joinedPerLine = new HashMap<>();
+    private long playsRun;
 
-    /** The hall's forecast at one moment: each waiting ticket's estimate, and a new ticket's per service. */
+    /** The hall's forecast at one moment: each waiting ticket's estimate, and a new ticket's per line. */
     private record Forecast(long changes, Instant at, HallState state, Map<UUID, WaitEstimate> tickets,
-                            Map<String, WaitEstimate> newTicket) {
+                            Map<LineKey, WaitEstimate> newTicket) {
+    }
+
+    /** One line a walk-in joins: a service, normal or priority. */
+    private record LineKey(String serviceId, boolean priority) {
+        static LineKey of(Ticket ticket) {
+            return new LineKey(ticket.serviceId(), ticket.isPriority());
+        }
+    }
+
+    /** With a budget that never holds a play back: every answer is a fresh play's (tests, simulations). */
+    public SiteBoard(SiteDefinition site, ServiceTimeAverages averages, int recentCallsKept, HallEstimator estimator,
+                     ZoneId zone) {
+        this(site, averages, recentCallsKept, estimator, zone, ForecastBudget.unlimited());
     }
 
     public SiteBoard(SiteDefinition site, ServiceTimeAverages averages, int recentCallsKept, HallEstimator estimator,
-                     ZoneId zone) {
+                     ZoneId zone, ForecastBudget budget) {
         this.site = site;
         this.averages = averages;
         this.recentCallsKept = recentCallsKept;
         this.estimator = estimator;
         this.zone = zone;
+        this.budget = budget;
         site.serviceIds().forEach(id -> lines.put(id, new WaitingLine()));
     }
 
@@ -86,6 +124,7 @@ public final class SiteBoard {
     public void load(Collection<Counter> counters, Collection<Ticket> activeTickets, List<RecentCall> latestCalls) {
         seats.clear();
         waitingById.clear();
+        callLines = new CallLines();
         departedVersions.clear();
         recentCalls.clear();
         lines.replaceAll((id, line) -> new WaitingLine());
@@ -104,6 +143,14 @@ public final class SiteBoard {
         }
         latestCalls.stream().limit(recentCallsKept).forEach(recentCalls::addLast);
         changes++;
+        forecast = null; // a new picture altogether: the next question plays it whatever the budget
+        joinedSince.clear();
+        joinedPerLine.clear();
+    }
+
+    /** How many times this board has played the hall forward (for figures and tests). */
+    public long playsRun() {
+        return playsRun;
     }
 
     /**
@@ -148,7 +195,9 @@ public final class SiteBoard {
         if (line == null) {
             return new QueueStats(serviceId, 0, null, null, 0);
         }
-        WaitEstimate estimate = forecast(now).newTicket().get(serviceId);
+        Forecast current = forecast(now);
+        WaitEstimate estimate = joined(current, new LineKey(serviceId, false),
+                joinedPerLine.getOrDefault(new LineKey(serviceId, false), 0), now);
         return new QueueStats(serviceId, line.size(), line.oldestQueuedSince(), estimate.minutes(),
                 countersOpenFor(serviceId), estimate.notBeforeClosing());
     }
@@ -163,11 +212,7 @@ public final class SiteBoard {
         }
         WaitingLine line = lines.get(ticket.serviceId());
         int ahead = line == null ? 0 : line.ahead(ticket);
-        Forecast current = forecast(now);
-        WaitEstimate estimate = current.tickets().get(ticket.id());
-        if (estimate == null) {
-            estimate = estimator.estimate(current.state(), newest(ticket), averages.playedTimes());
-        }
+        WaitEstimate estimate = estimateOf(ticket, forecast(now), now);
         return new Standing(ahead, estimate.minutes(), countersOpenFor(ticket.serviceId()), estimate.notBeforeClosing());
     }
 
@@ -196,29 +241,91 @@ public final class SiteBoard {
         return new HallState(now, periods, open, List.copyOf(waitingById.values()));
     }
 
+    /**
+     * A ticket's estimate: its own in the forecast; for a walk-in not in it (one being issued, or one that
+     * joined since a kept forecast), its line's new ticket, later by a mean per counter for each ticket that
+     * joined its line before it since; a ticket sent to a counter or booked, being issued, gets a play of its
+     * own when the forecast is fresh.
+     */
+    private WaitEstimate estimateOf(Ticket ticket, Forecast current, Instant now) {
+        WaitEstimate kept = current.tickets().get(ticket.id());
+        if (kept != null) {
+            return sinceForecast(kept, current, now);
+        }
+        LineKey line = LineKey.of(ticket);
+        boolean walkIn = ticket.assignedCounterId() == null && !ticket.isBooked()
+                && current.newTicket().containsKey(line);
+        if (!walkIn && isFresh(current, now)) {
+            return estimator.estimate(current.state(), newest(ticket), averages.playedTimes());
+        }
+        if (!current.newTicket().containsKey(line)) {
+            line = new LineKey(ticket.serviceId(), false);
+        }
+        if (!current.newTicket().containsKey(line)) {
+            return WaitEstimate.NO_COUNTER;
+        }
+        Integer before = joinedSince.get(ticket.id());
+        return joined(current, line, before != null ? before : joinedPerLine.getOrDefault(line, 0), now);
+    }
+
+    /** The line's new ticket of the forecast, with {@code before} more tickets ahead of it. */
+    private WaitEstimate joined(Forecast current, LineKey line, int before, Instant now) {
+        WaitEstimate first = current.newTicket().get(line);
+        int counters = countersOpenFor(line.serviceId());
+        if (before == 0 || counters == 0 || first.outcome() != WaitEstimate.Outcome.EXPECTED) {
+            return sinceForecast(first, current, now);
+        }
+        Duration more = averages.mean(line.serviceId()).multipliedBy(before).dividedBy(counters);
+        return sinceForecast(WaitEstimate.after(first.untilCall().plus(more)), current, now);
+    }
+
+    /** An estimate of the forecast, less the time gone by since it was played. */
+    private static WaitEstimate sinceForecast(WaitEstimate estimate, Forecast current, Instant now) {
+        Duration gone = Duration.between(current.at(), now.truncatedTo(ChronoUnit.SECONDS));
+        if (gone.isZero() || gone.isNegative() || estimate.outcome() != WaitEstimate.Outcome.EXPECTED) {
+            return estimate;
+        }
+        return WaitEstimate.after(estimate.untilCall().minus(gone));
+    }
+
+    private boolean isFresh(Forecast current, Instant now) {
+        return current.changes() == changes && current.at().equals(now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The forecast to answer from: the kept one while fresh or while the budget holds plays back, else a new play. */
     private Forecast forecast(Instant now) {
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
-        if (forecast != null && forecast.changes() == changes && forecast.at().equals(second)) {
+        if (forecast != null && (isFresh(forecast, now)
+                || (!forecast.at().isAfter(second) && !budget.allowsPlay()))) {
             return forecast;
         }
+        long started = budget.startPlay();
         HallState state = hallState(second);
         List<Ticket> probes = new ArrayList<>();
+        Map<UUID, LineKey> probed = new HashMap<>();
         int index = 0;
         for (String serviceId : lines.keySet()) {
-            probes.add(probe(new UUID(0, index++), serviceId, second));
+            for (boolean priority : new boolean[] {false, true}) {
+                Ticket probe = probe(new UUID(0, index++), serviceId, priority, second);
+                probes.add(probe);
+                probed.put(probe.id(), new LineKey(serviceId, priority));
+            }
         }
-        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, probes, averages.playedTimes());
-        Map<String, WaitEstimate> newTicket = new HashMap<>();
-        for (Ticket probe : probes) {
-            newTicket.put(probe.serviceId(), tickets.remove(probe.id()));
-        }
+        Map<UUID, WaitEstimate> tickets = estimator.forecast(state, callLines, probes, averages.playedTimes());
+        Map<LineKey, WaitEstimate> newTicket = new HashMap<>();
+        probed.forEach((id, line) -> newTicket.put(line, tickets.remove(id)));
         forecast = new Forecast(changes, second, state, tickets, newTicket);
+        joinedSince.clear();
+        joinedPerLine.clear();
+        playsRun++;
+        budget.played(started);
         return forecast;
     }
 
-    /** A normal walk-in ticket for the service taken at this moment, to ask what a new ticket would wait. */
-    private Ticket probe(UUID id, String serviceId, Instant now) {
-        return new Ticket(id, NEWEST_NUMBER, now.atZone(zone).toLocalDate(), site.id(), serviceId, null, null,
+    /** A walk-in ticket for the service taken at this moment, to ask what a new ticket would wait. */
+    private Ticket probe(UUID id, String serviceId, boolean priority, Instant now) {
+        return new Ticket(id, NEWEST_NUMBER, now.atZone(zone).toLocalDate(), site.id(), serviceId,
+                priority ? PROBE_PRIORITY_GROUP : null, null,
                 TicketStatus.WAITING, now, now, null, null, null, null, null, 0, 0, null, null);
     }
 
@@ -246,6 +353,7 @@ public final class SiteBoard {
         Ticket previous = waitingById.remove(ticket.id());
         if (previous != null) {
             lines.get(previous.serviceId()).remove(previous);
+            callLines.remove(previous);
         }
         boolean here = ticket.siteId().equals(site.id());
         if (ticket.status() == TicketStatus.WAITING && here && lines.containsKey(ticket.serviceId())) {
@@ -301,6 +409,13 @@ public final class SiteBoard {
     private void addWaiting(Ticket ticket) {
         waitingById.put(ticket.id(), ticket);
         lines.get(ticket.serviceId()).add(ticket);
+        callLines.add(ticket);
+        if (forecast != null && !forecast.tickets().containsKey(ticket.id()) && !joinedSince.containsKey(ticket.id())) {
+            LineKey line = LineKey.of(ticket);
+            int before = joinedPerLine.getOrDefault(line, 0);
+            joinedSince.put(ticket.id(), before);
+            joinedPerLine.put(line, before + 1);
+        }
     }
 
 }

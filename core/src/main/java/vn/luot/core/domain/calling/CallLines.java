@@ -38,6 +38,19 @@ public final class CallLines {
         waiting.forEach(this::add);
     }
 
+    /**
+     * A copy to play with: each line is copied from its sorted self, which takes no comparison (a
+     * long hall's lines are copied in linear time, where building them from the tickets costs a sort).
+     */
+    public CallLines copy() {
+        CallLines copy = new CallLines();
+        priority.forEach((service, line) -> copy.priority.put(service, new TreeSet<>(line)));
+        normal.forEach((service, line) -> copy.normal.put(service, new TreeSet<>(line)));
+        sentToCounter.forEach((counter, line) -> copy.sentToCounter.put(counter, new TreeSet<>(line)));
+        copy.size = size;
+        return copy;
+    }
+
     public void add(Ticket ticket) {
         if (lineOf(ticket).add(ticket)) {
             size++;

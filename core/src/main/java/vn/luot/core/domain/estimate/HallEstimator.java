@@ -67,7 +67,22 @@ public final class HallEstimator {
 
     /** As {@link #forecast(HallState, List, Function)}, with the played durations given by {@code times}. */
     public Map<UUID, WaitEstimate> forecast(HallState state, List<Ticket> newTickets, PlayedTimes times) {
-        Map<UUID, Long> calls = play(state, times, null, newTickets);
+        return forecastWith(state, new CallLines(state.waiting()), newTickets, times);
+    }
+
+    /**
+     * As {@link #forecast(HallState, List, PlayedTimes)}, with the state's waiting tickets already in their
+     * call lines (exactly {@code state.waiting()}; a board keeps them so, and the play works on a copy, which
+     * saves sorting a long hall for every play).
+     */
+    public Map<UUID, WaitEstimate> forecast(HallState state, CallLines waiting, List<Ticket> newTickets,
+                                            PlayedTimes times) {
+        return forecastWith(state, waiting.copy(), newTickets, times);
+    }
+
+    private Map<UUID, WaitEstimate> forecastWith(HallState state, CallLines lines, List<Ticket> newTickets,
+                                                 PlayedTimes times) {
+        Map<UUID, Long> calls = play(state, times, null, newTickets, lines);
         Set<String> served = servedServices(state);
         Map<UUID, WaitEstimate> estimates = new HashMap<>();
         for (Ticket ticket : state.waiting()) {
@@ -91,7 +106,7 @@ public final class HallEstimator {
     public WaitEstimate estimate(HallState state, Ticket ticket, PlayedTimes times) {
         HallState withTicket = state.waiting().stream().anyMatch(t -> t.id().equals(ticket.id()))
                 ? state : state.with(ticket);
-        Map<UUID, Long> calls = play(withTicket, times, ticket.id(), List.of());
+        Map<UUID, Long> calls = play(withTicket, times, ticket.id(), List.of(), new CallLines(withTicket.waiting()));
         return outcome(withTicket, servedServices(withTicket), ticket, calls.get(ticket.id()));
     }
 
@@ -110,10 +125,11 @@ public final class HallEstimator {
      *
      * @param stopAfter  a ticket whose call ends the play early, or null to call everyone who can be
      * @param newTickets tickets not in the hall, each answered as if it alone were added (see {@link #forecast})
+     * @param lines      the state's waiting tickets in their call lines, emptied by the play
      * @return the epoch milliseconds each called ticket is called at
      */
     private Map<UUID, Long> play(HallState state, PlayedTimes times, UUID stopAfter,
-                                 List<Ticket> newTickets) {
+                                 List<Ticket> newTickets, CallLines lines) {
         List<HallState.OpenCounter> counters = state.counters();
         int n = counters.size();
         long now = state.now().toEpochMilli();
@@ -129,7 +145,6 @@ public final class HallEstimator {
                 freeAt[i] = now + times.remainingMillis(counter, elapsed);
             }
         }
-        CallLines lines = new CallLines(state.waiting());
         Map<UUID, Long> calls = new HashMap<>();
         List<Ticket> pending = new ArrayList<>(newTickets);
         int left = n;

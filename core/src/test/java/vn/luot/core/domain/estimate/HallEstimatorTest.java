@@ -217,4 +217,26 @@ class HallEstimatorTest {
 
         assertThat(forecast.get(overdue.id()).minutes()).isEqualTo(10);
     }
+
+    @Test
+    @DisplayName("A forecast played from call lines kept beside the hall gives the same estimates as one built from its tickets, and leaves the kept lines whole")
+    void keptCallLines() {
+        List<Ticket> waiting = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            waiting.add(ticket(i % 3 == 0 ? "ho-tich" : "chung-thuc", i % 7 == 0 ? "elderly" : null, at(8, i)));
+        }
+        Ticket sent = new Ticket(UUID.randomUUID(), "X999", THURSDAY, "hac-thanh", "chung-thuc", null, Channel.KIOSK,
+                TicketStatus.WAITING, at(8, 40), at(8, 40), null, 2, null, null, null, 0, 1, null, null);
+        waiting.add(sent);
+        HallState state = hall(at(9, 0), List.of(free(1, "chung-thuc", "ho-tich"), free(2, "chung-thuc")), waiting);
+        vn.luot.core.domain.calling.CallLines kept = new vn.luot.core.domain.calling.CallLines(waiting);
+        List<Ticket> probes = List.of(ticket("chung-thuc", null, at(9, 0)), ticket("ho-tich", "elderly", at(9, 0)));
+        PlayedTimes times = PlayedTimes.means(MEAN);
+
+        Map<UUID, WaitEstimate> fromKept = estimator.forecast(state, kept, probes, times);
+
+        assertThat(fromKept).isEqualTo(estimator.forecast(state, probes, times)).hasSize(33);
+        assertThat(kept.size()).isEqualTo(31);
+        assertThat(estimator.forecast(state, kept, probes, times)).isEqualTo(fromKept);
+    }
 }
