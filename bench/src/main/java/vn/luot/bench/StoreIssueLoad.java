@@ -1,7 +1,5 @@
 package vn.luot.bench;
 
-import io.vertx.core.Context;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -12,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.ticket.Channel;
 import vn.luot.core.domain.ticket.Ticket;
@@ -81,54 +78,9 @@ final class StoreIssueLoad {
     }
 
     private static Report.IssueStep step(Vertx vertx, IssueBatcher batcher, int rate, Duration warmup,
-                                         Duration measure) throws Exception {
-        long warmupCount = rate * warmup.toSeconds();
-        long total = warmupCount + rate * measure.toSeconds();
-        Latencies latencies = new Latencies();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong completed = new AtomicLong();
-        AtomicLong lastCompletion = new AtomicLong();
-        Promise<Void> done = Promise.promise();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        double intervalNanos = 1e9 / rate;
-        Context context = vertx.getOrCreateContext();
-        long[] sent = {0};
-        context.runOnContext(v -> vertx.setPeriodic(1, timer -> {
-            long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
-            for (; sent[0] < due; sent[0]++) {
-                long intended = start + (long) (sent[0] * intervalNanos);
-                boolean measured = sent[0] >= warmupCount;
-                String[] kind = MIX[(int) (sent[0] % MIX.length)];
-                batcher.issue(draft(kind)).onComplete(result -> {
-                    long now = System.nanoTime();
-                    if (measured) {
-                        if (result.succeeded()) {
-                            latencies.recordNanos(now - intended);
-                            ok.incrementAndGet();
-                            lastCompletion.accumulateAndGet(now, Math::max);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    if (completed.incrementAndGet() == total) {
-                        done.tryComplete();
-                    }
-                });
-            }
-            if (sent[0] >= total) {
-                vertx.cancelTimer(timer);
-            }
-        }));
-        try {
-            done.future().await(warmup.plus(measure).toSeconds() + 120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            errors.addAndGet(total - completed.get());
-        }
-        long measureStart = start + (long) (warmupCount * intervalNanos);
-        double seconds = Math.max(measure.toMillis() / 1000.0, (lastCompletion.get() - measureStart) / 1e9);
-        return new Report.IssueStep(rate, ok.get() / seconds, total - warmupCount, ok.get(), errors.get(),
-                latencies.ms(50), latencies.ms(99), latencies.ms(99.9), latencies.maxMs());
+                                         Duration measure) {
+        return OpenLoop.run(vertx, rate, warmup, measure,
+                i -> batcher.issue(draft(MIX[(int) (i % MIX.length)])).map(outcome -> true));
     }
 
     /** A kiosk ticket of the far day, as the issue use case drafts it. */
