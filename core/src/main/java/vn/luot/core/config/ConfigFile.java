@@ -130,9 +130,11 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
     }
 
     record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
-                 int numbersBeforeOpeningMinutes, Boolean numbersOnlyInOpeningHours, double estimateCpuShare) {
+                 int numbersBeforeOpeningMinutes, Boolean numbersOnlyInOpeningHours, double estimateCpuShare,
+                 double estimateInlinePlayMillis) {
         Queue {
             Check.between(estimateCpuShare, "estimateCpuShare", 0.01, 1.0);
+            Check.between(estimateInlinePlayMillis, "estimateInlinePlayMillis", 0.0, 1000.0);
             Check.between(maxPriorityCallsInRow, "maxPriorityCallsInRow", 0, 100);
             Check.between(serviceTimeSmoothing, "serviceTimeSmoothing", 0.001, 1.0);
             Check.between(serviceTimeLogSmoothing, "serviceTimeLogSmoothing", 0.001, 1.0);

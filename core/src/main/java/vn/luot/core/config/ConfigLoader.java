@@ -140,7 +140,7 @@ public final class ConfigLoader {
                 queue.serviceTimeLogSmoothing(),
                 new IssuingHours(Duration.ofMinutes(queue.numbersBeforeOpeningMinutes()),
                         queue.numbersOnlyInOpeningHours() && !anyHour.equals("true")),
-                queue.estimateCpuShare());
+                queue.estimateCpuShare(), Duration.ofNanos(Math.round(queue.estimateInlinePlayMillis() * 1_000_000)));
     }
 
     private static LuotConfig.Announcements announcements(ConfigFile.Announcements announcements) {

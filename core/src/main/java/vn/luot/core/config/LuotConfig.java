@@ -119,16 +119,26 @@ public record LuotConfig(
      * @param issuingHours            when the sites give out numbers (opening hours, the early window)
      * @param estimateCpuShare        share of the live hub's thread the wait estimate's plays may use (a
      *                                {@link vn.luot.core.domain.board.ForecastBudget})
+     * @param estimateInlinePlay      a play that took longer than this is next run off the hub's thread
+     *                                ({@link vn.luot.core.domain.board.SiteBoard}); zero sends every play there
      */
     public record Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
-                        IssuingHours issuingHours, double estimateCpuShare) {
+                        IssuingHours issuingHours, double estimateCpuShare, Duration estimateInlinePlay) {
         /** The shipped share of {@code queue.estimateCpuShare}. */
         public static final double DEFAULT_ESTIMATE_CPU_SHARE = 0.2;
+        /** The shipped {@code queue.estimateInlinePlayMillis}. */
+        public static final Duration DEFAULT_ESTIMATE_INLINE_PLAY = vn.luot.core.domain.board.SiteBoard.DEFAULT_INLINE_PLAY;
 
         public Queue(int maxPriorityCallsInRow, double serviceTimeSmoothing, double serviceTimeLogSmoothing,
                      IssuingHours issuingHours) {
             this(maxPriorityCallsInRow, serviceTimeSmoothing, serviceTimeLogSmoothing, issuingHours,
-                    DEFAULT_ESTIMATE_CPU_SHARE);
+                    DEFAULT_ESTIMATE_CPU_SHARE, DEFAULT_ESTIMATE_INLINE_PLAY);
+        }
+
+        /** The same, with plays longer than {@code inlinePlay} run off the hub's thread. */
+        public Queue withInlinePlay(Duration inlinePlay) {
+            return new Queue(maxPriorityCallsInRow, serviceTimeSmoothing, serviceTimeLogSmoothing, issuingHours,
+                    estimateCpuShare, inlinePlay);
         }
     }
 

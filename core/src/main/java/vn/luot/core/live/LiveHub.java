@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.balancing.Notice;
 import vn.luot.core.domain.board.ForecastBudget;
+import vn.luot.core.domain.board.PlayRunner;
 import vn.luot.core.domain.board.QueueStats;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.board.Standing;
@@ -74,6 +78,7 @@ public final class LiveHub extends VerticleBase implements Standings {
     private ServiceTimeAverages averages;
     private LocalDate serviceDay;
     private boolean reloading;
+    private WorkerExecutor plays;
 
     public LiveHub(QueueStore store, LuotConfig config, JsonViews views, Clock clock, AtomicInteger watchedTickets,
                    FanOutMeter fanOut) {
@@ -88,6 +93,8 @@ public final class LiveHub extends VerticleBase implements Standings {
 
     @Override
     public Future<?> start() {
+        // One thread for the plays of long halls (SiteBoard): a play at a time, never on the hub's own.
+        plays = vertx.createSharedWorkerExecutor("luot-forecast", 1);
         createBoards();
         return reload().onSuccess(loaded -> {
             vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
@@ -230,10 +237,18 @@ public final class LiveHub extends VerticleBase implements Standings {
                 own.update(event.ticket());
             }
         }
+        UUID about = event.ticket() == null ? null : event.ticket().id();
+        tellWatchers(watch -> event.siteIds().contains(watch.ticket.siteId()) || watch.ticket.id().equals(about));
+    }
+
+    /** Tells the phones of the watches concerned where their ticket stands now, if that changed. */
+    private void tellWatchers(Predicate<TicketWatch> concerned) {
+        if (watches.isEmpty()) {
+            return;
+        }
         WatcherSends sends = new WatcherSends();
         for (TicketWatch watch : watches.values()) {
-            if (event.siteIds().contains(watch.ticket.siteId()) || watch.ticket.id().equals(
-                    event.ticket() == null ? null : event.ticket().id())) {
+            if (concerned.test(watch)) {
                 // The hall's forecast is shared by every ticket; only a phone with news gets a message built.
                 Standing standing = standingOf(watch.ticket);
                 if (watch.isNews(standing)) {
@@ -342,9 +357,47 @@ public final class LiveHub extends VerticleBase implements Standings {
                 serviceId -> catalogue.service(serviceId).targetWait());
         for (SiteDefinition site : catalogue.sites()) {
             boards.put(site.id(), new SiteBoard(site, averages, config.announcements().recentCallsShown(), estimator,
-                    catalogue.timeZone(), ForecastBudget.ofShare(config.queue().estimateCpuShare())));
+                    catalogue.timeZone(), ForecastBudget.ofShare(config.queue().estimateCpuShare()), playsFor(site.id()),
+                    config.queue().estimateInlinePlay()));
             channels.put(site.id(), new SiteChannel());
         }
+    }
+
+    /**
+     * Plays a long hall on the forecast thread; the result is installed back on the hub's thread (the
+     * future of a blocking task completes on the context that asked, this one), and then the site's
+     * subscribers and phones hear what it moved.
+     */
+    private PlayRunner playsFor(String siteId) {
+        return new PlayRunner() {
+            @Override
+            public <T> void run(Supplier<T> play, Consumer<T> done, Consumer<Throwable> failed) {
+                plays.executeBlocking(play::get, false).onComplete(result -> {
+                    if (result.succeeded()) {
+                        done.accept(result.result());
+                        forecastArrived(siteId);
+                    } else {
+                        LOG.warn("A play of the hall {} failed; its estimates stay as they were", siteId, result.cause());
+                        failed.accept(result.cause());
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * A play that ran off this thread is in: the lines whose figures it moved go to the site's subscribers
+     * as {@code queues.updated}, numbered like every event, and phones whose estimate moved are told.
+     */
+    private void forecastArrived(String siteId) {
+        SiteChannel channel = channels.get(siteId);
+        if (channel.hasSubscribers()) {
+            List<QueueStats> changed = channel.changedLines(boards.get(siteId).queues(clock.instant()));
+            if (!changed.isEmpty()) {
+                broadcastNumbered(siteId, "queues.updated", new JsonObject().put("queues", messages.lines(changed)));
+            }
+        }
+        tellWatchers(watch -> watch.ticket.siteId().equals(siteId));
     }
 
     private void load(BoardState state) {

@@ -76,9 +76,13 @@ final class LiveMessages {
         }
         // Any change can move any line's estimate (counters serve several services), but most changes move
         // one or two lines: only those go; the display holds the rest since its snapshot (issue 15).
+        return message.put("queues", lines(changedLines)).encode();
+    }
+
+    JsonArray lines(List<QueueStats> lines) {
         JsonArray queues = new JsonArray();
-        changedLines.forEach(q -> queues.add(views.queue(q)));
-        return message.put("queues", queues).encode();
+        lines.forEach(q -> queues.add(views.queue(q)));
+        return queues;
     }
 
     /** A manager's notice as displays show it (issue 10). */

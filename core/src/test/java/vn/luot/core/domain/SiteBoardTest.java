@@ -9,13 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.domain.board.ForecastBudget;
+import vn.luot.core.domain.board.PlayRunner;
 import vn.luot.core.domain.board.SiteBoard;
 import vn.luot.core.domain.catalogue.CounterDefinition;
 import vn.luot.core.domain.catalogue.LocalizedText;
@@ -58,6 +62,10 @@ class SiteBoardTest {
     }
 
     private Counter openCounter() {
+        return openCounter(board);
+    }
+
+    private static Counter openCounter(SiteBoard board) {
         DeskChange opened = new Desk(Counter.closed(1, "hac-thanh", List.of("chung-thuc")), null, LAN)
                 .open(List.of("chung-thuc"));
         board.apply(QueueEvent.of(opened, MORNING));
@@ -65,9 +73,41 @@ class SiteBoardTest {
     }
 
     private Ticket issue(String number, String priority, int minute) {
+        return issue(board, number, priority, minute);
+    }
+
+    private static Ticket issue(SiteBoard board, String number, String priority, int minute) {
         Ticket t = waiting(number, "chung-thuc", priority, MORNING.plus(Duration.ofMinutes(minute)));
         board.apply(QueueEvent.ofTicket(EventType.TICKET_ISSUED, t, t.issuedAt()));
         return t;
+    }
+
+    /** Holds the plays handed to it until the test lets them run, as the hub's forecast thread would. */
+    private static final class HeldPlays implements PlayRunner {
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(Supplier<T> play, Consumer<T> done, Consumer<Throwable> failed) {
+            held.add(() -> done.accept(play.get()));
+        }
+
+        int held() {
+            return held.size();
+        }
+
+        void release() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    /** A board whose every play costs 5 ms of CPU (above the 2 ms a play may take in line), with plays held. */
+    private SiteBoard longHall(HeldPlays plays) {
+        AtomicLong cpu = new AtomicLong();
+        ForecastBudget neverHeldBack = new ForecastBudget(1.0, () -> 0L, () -> cpu.addAndGet(5_000_000));
+        return new SiteBoard(site, averages, 8, estimator, ZoneId.of("Asia/Ho_Chi_Minh"), neverHeldBack, plays,
+                SiteBoard.DEFAULT_INLINE_PLAY);
     }
 
     @Test
@@ -207,5 +247,59 @@ class SiteBoardTest {
 
         assertThat(board.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(10);
         assertThat(board.playsRun()).isEqualTo(plays + 1);
+    }
+
+    @Test
+    @DisplayName("When the last play took longer than a play may take in line, the next one goes to the runner, one at a time, and the kept forecast answers until it is back")
+    void longPlaysGoToTheRunner() {
+        HeldPlays plays = new HeldPlays();
+        SiteBoard hall = longHall(plays);
+        openCounter(hall);
+        Ticket a1 = issue(hall, "A001", null, 0);
+        assertThat(hall.standing(a1, NOW).estimatedWaitMinutes()).isZero(); // the first play runs in line
+        assertThat(hall.playsRun()).isEqualTo(1);
+
+        Ticket a2 = issue(hall, "A002", null, 1);
+        Ticket a3 = issue(hall, "A003", null, 2);
+
+        assertThat(hall.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(5);
+        assertThat(hall.standing(a3, NOW).estimatedWaitMinutes()).isEqualTo(10);
+        assertThat(plays.held()).isEqualTo(1);
+        assertThat(hall.playsRun()).isEqualTo(1);
+
+        Ticket a4 = issue(hall, "A004", null, 3); // joins while the play is out: the play does not know it
+        assertThat(hall.standing(a4, NOW).estimatedWaitMinutes()).isEqualTo(15); // the kept new ticket + 2 means
+        plays.release();
+
+        assertThat(hall.playsRun()).isEqualTo(2);
+        // The play saw A001 to A003; A004 counts as joined since it: the played new ticket, nobody before it.
+        assertThat(hall.standing(a2, NOW).estimatedWaitMinutes()).isEqualTo(5);
+        assertThat(hall.standing(a3, NOW).estimatedWaitMinutes()).isEqualTo(10);
+        assertThat(hall.standing(a4, NOW).estimatedWaitMinutes()).isEqualTo(15);
+        assertThat(plays.held()).isEqualTo(1); // A004 changed the board since: the next play is out already
+        plays.release();
+        assertThat(hall.standing(a4, NOW).estimatedWaitMinutes()).isEqualTo(
+                estimator.estimate(hall.hallState(NOW), a4, averages.playedTimes()).minutes());
+    }
+
+    @Test
+    @DisplayName("A play that comes back after the board was loaded afresh is dropped, and the fresh board plays in line")
+    void playFromBeforeALoadIsDropped() {
+        HeldPlays plays = new HeldPlays();
+        SiteBoard hall = longHall(plays);
+        openCounter(hall);
+        issue(hall, "A001", null, 0);
+        hall.queue("chung-thuc", NOW);
+        issue(hall, "A002", null, 1);
+        hall.queue("chung-thuc", NOW);
+        assertThat(plays.held()).isEqualTo(1);
+
+        hall.load(List.of(), List.of(), List.of()); // a new day: no counter, nobody waiting
+        assertThat(hall.queue("chung-thuc", NOW).waiting()).isZero();
+        long plays0 = hall.playsRun();
+        plays.release();
+
+        assertThat(hall.playsRun()).isEqualTo(plays0);
+        assertThat(hall.queue("chung-thuc", NOW).estimatedWaitMinutes()).isNull();
     }
 }

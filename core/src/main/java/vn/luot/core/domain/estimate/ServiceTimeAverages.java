@@ -88,6 +88,16 @@ public final class ServiceTimeAverages {
         return playedTimes;
     }
 
+    /**
+     * The played times with today's means copied, for a play on another thread: later completions do not
+     * move them, and nothing of this object is read while the play runs.
+     */
+    public PlayedTimes playedTimesAsNow() {
+        Map<String, Duration> means = new HashMap<>();
+        meanLogSeconds.keySet().forEach(id -> means.put(id, mean(id)));
+        return PlayedTimes.logNormal(id -> means.getOrDefault(id, Duration.ZERO), distribution);
+    }
+
     public void record(String serviceId, Duration serviceTime) {
         if (serviceTime.isNegative() || serviceTime.isZero()) {
             return;
