@@ -344,13 +344,17 @@ public final class SiteBoard {
                 || (!forecast.at().isAfter(second) && (playing || !budget.allowsPlay())))) {
             return forecast;
         }
-        long started = budget.startPlay();
-        PlayInput input = new PlayInput(changes, second, hallState(second), callLines.copy(),
-                averages.playedTimesAsNow(), probes(second));
-        long copied = budget.startPlay() - started;
         if (forecast == null || lastPlayNanos <= inlinePlayNanos) {
+            PlayInput input = new PlayInput(changes, second, hallState(second), callLines, averages.playedTimes(),
+                    probes(second));
             install(input.play(estimator, budget), 0, loads);
         } else {
+            long started = budget.startPlay();
+            // Only the hall's state is copied here (its list of waiting tickets, linear); the play sorts
+            // them into call lines on its own thread, so this thread never copies the lines.
+            PlayInput input = new PlayInput(changes, second, hallState(second), null, averages.playedTimesAsNow(),
+                    probes(second));
+            long copied = budget.startPlay() - started;
             budget.charge(copied);
             playing = true;
             int mark = joins.size();
@@ -366,15 +370,18 @@ public final class SiteBoard {
     }
 
     /**
-     * Everything a play reads, copied on the owner's thread, so the play may run on another: the hall's
-     * state (immutable), its call lines and the service times as they are now.
+     * What a play reads. For a play on another thread everything in it is a copy (the hall's state is
+     * immutable, the service times are as they were) and {@code lines} is null: the play sorts the
+     * state's tickets itself. In line, {@code lines} are the board's own, which the estimator copies.
      */
     private record PlayInput(long changes, Instant at, HallState state, CallLines lines, PlayedTimes times,
                              Map<LineKey, Ticket> probes) {
         Played play(HallEstimator estimator, ForecastBudget budget) {
             long started = budget.startPlay();
-            Map<UUID, WaitEstimate> tickets = new HashMap<>(estimator.forecast(state, lines,
-                    List.copyOf(probes.values()), times));
+            List<Ticket> probeTickets = List.copyOf(probes.values());
+            Map<UUID, WaitEstimate> tickets = lines == null
+                    ? estimator.forecast(state, probeTickets, times)
+                    : estimator.forecast(state, lines, probeTickets, times);
             Map<LineKey, WaitEstimate> newTicket = new HashMap<>();
             probes.forEach((line, probe) -> newTicket.put(line, tickets.remove(probe.id())));
             return new Played(new Forecast(changes, at, state, tickets, newTicket), budget.startPlay() - started);

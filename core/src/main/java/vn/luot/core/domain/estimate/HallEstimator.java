@@ -84,7 +84,8 @@ public final class HallEstimator {
                                                  PlayedTimes times) {
         Map<UUID, Long> calls = play(state, times, null, newTickets, lines);
         Set<String> served = servedServices(state);
-        Map<UUID, WaitEstimate> estimates = new HashMap<>();
+        // Sized for them all: a long hall's map would otherwise be rehashed a dozen times per play.
+        Map<UUID, WaitEstimate> estimates = new HashMap<>((state.waiting().size() + newTickets.size()) * 4 / 3 + 1);
         for (Ticket ticket : state.waiting()) {
             estimates.put(ticket.id(), outcome(state, served, ticket, calls.get(ticket.id())));
         }
@@ -145,7 +146,7 @@ public final class HallEstimator {
                 freeAt[i] = now + times.remainingMillis(counter, elapsed);
             }
         }
-        Map<UUID, Long> calls = new HashMap<>();
+        Map<UUID, Long> calls = new HashMap<>((lines.size() + newTickets.size()) * 4 / 3 + 1);
         List<Ticket> pending = new ArrayList<>(newTickets);
         int left = n;
         while (left > 0 && !lines.isEmpty()) {
