@@ -21,7 +21,8 @@ import vn.luot.core.config.LuotConfig;
  * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
  * --only display|issue|store|phones, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2,
  * --subscribers 200,2000 (instead of 200, 2,000 and 10,000), --phones 1000 (0: no phones phase),
- * --phone-call-rate 2.
+ * --phone-call-rate 2, --fresh-request and --fresh-answer (the named pipes through which scripts/bench
+ * starts a fresh server for the display and phones phases, see {@link HallServer}).
  */
 public final class BenchMain {
     private static final int[] FIXED_RATES = {500, 1000, 2000, 4000};
@@ -130,14 +131,24 @@ public final class BenchMain {
         }
 
         load.close().await();
-        CallToDisplay display = new CallToDisplay(vertx, api, "hac-thanh", HALL_COUNTERS);
         int[] subscriberCounts = onlyIssue || "phones".equals(opt.get("only")) ? new int[0]
                 : opt.containsKey("subscribers")
                 ? java.util.Arrays.stream(opt.get("subscribers").split(",")).mapToInt(Integer::parseInt).toArray()
                 : SUBSCRIBERS;
+        int phones = onlyIssue ? 0 : Integer.parseInt(opt.getOrDefault("phones", "1000"));
+        boolean hallAfterIssuing = !onlyDisplay && (subscriberCounts.length > 0 || phones > 0);
+        HallServer hall = hallServer(opt, vertx, new HallServer(api, serverPid, postmasterPid, HallServer.SAME),
+                hallAfterIssuing);
+        report.displayServer = hall.which();
+        if (HallServer.FRESH.equals(hall.which())) {
+            report.displayServerIdle = resources(hall);
+            log("Fresh server idle: heap %d MB, RSS %d MB", report.displayServerIdle.heapUsedMb(),
+                    report.displayServerIdle.rssMb());
+        }
+        CallToDisplay display = new CallToDisplay(vertx, hall.api(), "hac-thanh", HALL_COUNTERS);
         for (int counter : HALL_COUNTERS) {
-            api.openCounter(counter, "chung-thuc");
-            api.freeCounter(counter);
+            hall.api().openCounter(counter, "chung-thuc");
+            hall.api().freeCounter(counter);
         }
         // A busy hall calls about once a minute; 2 calls a second (each also followed by its completion)
         // is a stress rate, and it stays the same for every number of subscribers.
@@ -145,25 +156,23 @@ public final class BenchMain {
         Duration callTime = Duration.ofSeconds(quick ? 5 : 20);
         Duration callWarmup = Duration.ofSeconds(quick ? 1 : 4);
         for (int subscribers : subscriberCounts) {
-            api.issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.plus(callWarmup).toSeconds()) + 20);
+            hall.api().issue("hac-thanh", "chung-thuc", (int) (callRate * callTime.plus(callWarmup).toSeconds()) + 20);
             log("Call to display: %,d subscribers, %.0f calls/s for %d s ...", subscribers, callRate,
                     callTime.toSeconds());
             Report.DisplayRun run = display.run(subscribers, callRate, callWarmup, callTime, BenchMain::log,
-                    () -> resources(api, serverPid), () -> new ProcessProbe.CpuMeter(serverPid, postmasterPid));
+                    () -> resources(hall), hall::cpuMeter);
             report.displayRuns.add(run);
             log("  p50 %.1f ms, p99 %.1f ms, last subscriber p99 %.1f ms, missing %d, out of order %d",
                     run.p50Ms(), run.p99Ms(), run.lastP99Ms(), run.missing(), run.outOfOrder());
         }
 
         // Issue 15: a busy morning on the phones, each following its own ticket while the counters call.
-        int phones = onlyIssue ? 0 : Integer.parseInt(opt.getOrDefault("phones", "1000"));
         if (phones > 0) {
             double phoneCallRate = Double.parseDouble(opt.getOrDefault("phone-call-rate", "2"));
             log("Phones: %,d tickets followed on /ws/tickets/{id}, %.0f calls/s for %d s ...", phones, phoneCallRate,
                     callTime.toSeconds());
-            Report.PhonesRun run = new PhonesFollowing(vertx, api, display, "hac-thanh", "chung-thuc")
-                    .run(phones, phoneCallRate, callWarmup, callTime, BenchMain::log,
-                            () -> new ProcessProbe.CpuMeter(serverPid, postmasterPid));
+            Report.PhonesRun run = new PhonesFollowing(vertx, hall.api(), display, "hac-thanh", "chung-thuc")
+                    .run(phones, phoneCallRate, callWarmup, callTime, BenchMain::log, hall::cpuMeter);
             report.phonesRuns.add(run);
             log("  p50 %.1f ms, p99 %.1f ms, last phone p99 %.1f ms, missing %d, out of order %d",
                     run.p50Ms(), run.p99Ms(), run.lastP99Ms(), run.missing(), run.outOfOrder());
@@ -186,6 +195,32 @@ public final class BenchMain {
             rates[FIXED_RATES.length + i] = 6000 + 2000 * i;
         }
         return rates;
+    }
+
+    /**
+     * The server the display and phones phases watch: a fresh one from scripts/bench when the issuing phases
+     * ran before them (their backlog is no hall's), else the one the bench started with. Without
+     * --fresh-request (an external database, or the bench run by hand) there is only that one.
+     */
+    private static HallServer hallServer(Map<String, String> opt, Vertx vertx, HallServer same, boolean fresh)
+            throws java.io.IOException {
+        if (!opt.containsKey("fresh-request")) {
+            return same;
+        }
+        Path request = Path.of(opt.get("fresh-request"));
+        if (!fresh) {
+            HallServer.decline(request);
+            return same;
+        }
+        log("Asking for a fresh server for the display and phones phases (the issuing phases' backlog stays behind) ...");
+        // A client of its own: the first server's connections die with it.
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(16));
+        return HallServer.askFresh(request, Path.of(opt.get("fresh-answer")), client, opt.get("admin-password"));
+    }
+
+    private static Report.Resources resources(HallServer server) {
+        return resources(server.api(), server.serverPid());
     }
 
     /** Heap after a full GC (asked of the server through jcmd), and resident memory. */

@@ -62,6 +62,13 @@ final class Report {
     final List<DisplayRun> displayRuns = new ArrayList<>();
     final List<PhonesRun> phonesRuns = new ArrayList<>();
     final List<StoreStep> storeSteps = new ArrayList<>();
+    /**
+     * Which server the display and phones phases measured: {@link HallServer#FRESH} (started after the
+     * issuing phases, without their backlog) or {@link HallServer#SAME} (the one the bench started with).
+     */
+    String displayServer = HallServer.SAME;
+    /** The fresh server's idle heap and RSS, null when the phases watched the same server. */
+    Resources displayServerIdle;
 
     /** The latency bounds the sustained issuing rate is reported within. */
     static final double[] SUSTAINED_P99_BOUNDS_MS = {25, 100};
@@ -138,6 +145,7 @@ final class Report {
                 "  p99 at 2000/s: %.1f ms   [target <= 25 ms]%n", s.p99Ms()));
         out.println();
         out.println("Call to display (call-next request -> each subscriber's receipt, matched by ticket id)");
+        out.println("  " + displayServerLine());
         out.println("  subscribers  calls/s  calls  p50 ms  p99 ms  last p50 ms  last p99 ms  missing  out-of-order"
                 + "  call answer p50/p99 ms  beyond answer p99 ms  event bytes  server CPU us/delivery  heap MB  RSS MB"
                 + "  CPU server/pg/loadgen % (calling)");
@@ -186,6 +194,8 @@ final class Report {
                 .put("rawInsertCeiling", raw == null ? null : JsonObject.mapFrom(raw))
                 .put("ticketIssue", steps)
                 .put("sustainedIssueRate", sustainedIssueRates())
+                .put("displayServer", displayServer)
+                .put("displayServerIdle", displayServerIdle == null ? null : JsonObject.mapFrom(displayServerIdle))
                 .put("callToDisplay", displays)
                 .put("phonesFollowing", phones)
                 .put("storeIssue", storeJson());
@@ -198,6 +208,16 @@ final class Report {
         storeSteps.forEach(s -> steps.add(JsonObject.mapFrom(s.step()).put("maxBatch", s.maxBatch())
                 .put("meanBatch", s.meanBatch()).put("largestBatch", s.largestBatch())));
         return steps;
+    }
+
+    private String displayServerLine() {
+        if (HallServer.FRESH.equals(displayServer)) {
+            return String.format(Locale.ROOT, "on a fresh server (its own database; the issuing server stopped)%s;"
+                    + " the phones too", displayServerIdle == null ? ""
+                    : String.format(Locale.ROOT, ", idle heap %d MB after GC, RSS %d MB",
+                            displayServerIdle.heapUsedMb(), displayServerIdle.rssMb()));
+        }
+        return "on the server the bench started with, after any issuing phases of this run; the phones too";
     }
 
     private static String batches(BatchSizes b) {
