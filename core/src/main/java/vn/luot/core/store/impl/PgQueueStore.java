@@ -416,17 +416,24 @@ public final class PgQueueStore implements QueueStore {
     /**
      * The one way a counter action runs, in one transaction: lock the counter, answer a retried command
      * with its first outcome, else give the counter and its current ticket to the action as a {@link Desk}.
+     * The lock, the command log read and the current ticket's lock go out together, behind BEGIN, in one
+     * round trip: PostgreSQL runs them in the order sent, so the two reads run once the counter is locked,
+     * and their answers are looked at in that order too, so a failure is the same one as when each waited.
      *
      * @param fromReplay what the action answers for a retried command's first outcome
      */
     private <T> Future<T> atDesk(int counterId, Actor actor, Command command, Function<DeskChange, T> fromReplay,
                                  BiFunction<SqlConnection, Desk, Future<T>> action) {
-        return pool.<T>withTransaction(conn -> lockCounter(conn, counterId)
-                        .compose(counter -> replay(conn, command, counter)
-                                .compose(replayed -> replayed.isPresent()
-                                        ? Future.succeededFuture(fromReplay.apply(replayed.get()))
-                                        : currentTicket(conn, counter).compose(current ->
-                                                action.apply(conn, new Desk(counter, current, actor))))))
+        return PipelinedTransaction.<T>run(pool, conn -> {
+                    Future<Counter> locked = lockCounter(conn, counterId);
+                    Future<Optional<Row>> logged = commandLogged(conn, command);
+                    Future<Optional<Ticket>> current = currentTicket(conn, counterId);
+                    return locked.compose(counter -> replay(conn, command, counter, logged)
+                            .compose(replayed -> replayed.isPresent()
+                                    ? Future.succeededFuture(fromReplay.apply(replayed.get()))
+                                    : current.compose(ticket ->
+                                            action.apply(conn, new Desk(counter, ticket.orElse(null), actor)))));
+                })
                 .recover(StoreFailures::translate);
     }
 
@@ -502,14 +509,25 @@ public final class PgQueueStore implements QueueStore {
         return pool.query("SELECT 1").execute().<Void>mapEmpty().recover(StoreFailures::translate);
     }
 
+    /**
+     * The ticket's update is sent with the counter's and the logs' rows without waiting for its answer: the
+     * ticket is locked, so it touches its row unless something is badly wrong, and then the failure, the
+     * first to be answered, rolls the whole transaction back.
+     */
     private Future<DeskChange> save(SqlConnection conn, DeskChange change, Ticket ticketBefore, Counter counterBefore,
                                     Actor actor, Command command, Instant now) {
         Future<Void> ticketSaved = change.ticket() == null
                 ? Future.succeededFuture()
                 : updateTicket(conn, change.ticket(), ticketBefore.version());
-        return ticketSaved.compose(done -> saveCounterAndLogs(conn, change, counterBefore, actor, command, now));
+        Future<DeskChange> rest = saveCounterAndLogs(conn, change, counterBefore, actor, command, now);
+        return Future.all(ticketSaved, rest).map(change);
     }
 
+    /**
+     * The counter's update and the rows that log the change, sent together in one round trip: none needs
+     * another's answer, PostgreSQL runs them in the order sent, and the first to fail (the first answered)
+     * is the failure given, after which the transaction rolls back as when each waited for the last.
+     */
     private Future<DeskChange> saveCounterAndLogs(SqlConnection conn, DeskChange change, Counter before, Actor actor,
                                                   Command command, Instant now) {
         Counter after = change.counter();
@@ -519,46 +537,50 @@ public final class PgQueueStore implements QueueStore {
                 .compose(updated -> updated.rowCount() == 1 ? Future.<Void>succeededFuture()
                         : Future.failedFuture(new IllegalStateException("counter " + after.id() + " changed under lock")));
         UUID ticketId = change.ticket() == null ? null : change.ticket().id();
-        return counterSaved
-                .compose(done -> history(conn, now, change.event().wireName(), ticketId, after.id(), actor.username(),
-                        change.ticket() == null ? after.siteId() : change.ticket().siteId()))
-                .compose(done -> AuditRows.counterChange(conn, actor, before, change, now))   // issue 10
-                .compose(done -> command.idempotencyKey() == null ? Future.<Void>succeededFuture()
-                        : conn.preparedQuery("INSERT INTO command_log (idempotency_key, scope, request_hash, event, "
-                                        + "counter_id, ticket_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                        .execute(Tuple.wrap(Arrays.asList(command.idempotencyKey(), command.scope(),
-                                command.fingerprint(), change.event().wireName(), after.id(), ticketId, time(now))))
-                        .mapEmpty())
-                .map(change);
+        Future<Void> historyLogged = history(conn, now, change.event().wireName(), ticketId, after.id(),
+                actor.username(), change.ticket() == null ? after.siteId() : change.ticket().siteId());
+        Future<Void> audited = AuditRows.counterChange(conn, actor, before, change, now);   // issue 10
+        Future<Void> commandLogged = command.idempotencyKey() == null ? Future.succeededFuture()
+                : conn.preparedQuery("INSERT INTO command_log (idempotency_key, scope, request_hash, event, "
+                                + "counter_id, ticket_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.wrap(Arrays.asList(command.idempotencyKey(), command.scope(),
+                        command.fingerprint(), change.event().wireName(), after.id(), ticketId, time(now))))
+                .mapEmpty();
+        return Future.all(counterSaved, historyLogged, audited, commandLogged).map(change);
     }
 
-    /**
-     * If this action was done before under the same idempotency key, answers with what it did then.
-     * Runs after the counter is locked, so a retry racing its original waits for it and then sees it.
-     */
-    private Future<Optional<DeskChange>> replay(SqlConnection conn, Command command, Counter counter) {
+    /** The command log's row of this command's idempotency key, if it has one; empty for an unkeyed command. */
+    private static Future<Optional<Row>> commandLogged(SqlConnection conn, Command command) {
         if (command.idempotencyKey() == null) {
             return Future.succeededFuture(Optional.empty());
         }
         return conn.preparedQuery("SELECT scope, request_hash, event, ticket_id FROM command_log "
                         + "WHERE idempotency_key = $1")
                 .execute(Tuple.of(command.idempotencyKey()))
-                .compose(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Future.succeededFuture(Optional.empty());
-                    }
-                    Row done = rows.iterator().next();
-                    if (!command.scope().equals(done.getString("scope"))
-                            || !command.fingerprint().equals(done.getString("request_hash"))) {
-                        throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, command.idempotencyKey());
-                    }
-                    EventType event = eventNamed(done.getString("event"));
-                    UUID ticketId = done.getUUID("ticket_id");
-                    Future<Optional<Ticket>> ticket = ticketId == null
-                            ? Future.succeededFuture(Optional.empty()) : ticket(conn, ticketId, false);
-                    return ticket.map(t -> Optional.of(
-                            new DeskChange(event, counter, t.orElse(null), null, true)));
-                });
+                .map(rows -> rows.rowCount() == 0 ? Optional.<Row>empty() : Optional.of(rows.iterator().next()));
+    }
+
+    /**
+     * If this action was done before under the same idempotency key, answers with what it did then.
+     * The log is read after the counter is locked, so a retry racing its original waits for it and then sees it.
+     */
+    private Future<Optional<DeskChange>> replay(SqlConnection conn, Command command, Counter counter,
+                                                Future<Optional<Row>> logged) {
+        return logged.compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            Row done = found.get();
+            if (!command.scope().equals(done.getString("scope"))
+                    || !command.fingerprint().equals(done.getString("request_hash"))) {
+                throw new QueueException(Problem.IDEMPOTENCY_KEY_REUSED, command.idempotencyKey());
+            }
+            EventType event = eventNamed(done.getString("event"));
+            UUID ticketId = done.getUUID("ticket_id");
+            Future<Optional<Ticket>> ticket = ticketId == null
+                    ? Future.succeededFuture(Optional.empty()) : ticket(conn, ticketId, false);
+            return ticket.map(t -> Optional.of(new DeskChange(event, counter, t.orElse(null), null, true)));
+        });
     }
 
     private static EventType eventNamed(String wireName) {
@@ -581,11 +603,15 @@ public final class PgQueueStore implements QueueStore {
                 });
     }
 
-    private Future<Ticket> currentTicket(SqlConnection conn, Counter counter) {
-        if (counter.currentTicketId() == null) {
-            return Future.succeededFuture(null);
-        }
-        return ticket(conn, counter.currentTicketId(), true).map(t -> t.orElse(null));
+    /**
+     * The ticket the counter holds, locked; found through the counter's row, so that it can go out with the
+     * counter's lock instead of waiting for it (it runs after the lock, and so reads the locked row).
+     */
+    private static Future<Optional<Ticket>> currentTicket(SqlConnection conn, int counterId) {
+        return conn.preparedQuery("SELECT " + TICKET_COLUMNS + " FROM tickets "
+                        + "WHERE id = (SELECT current_ticket_id FROM counters WHERE id = $1) FOR UPDATE")
+                .execute(Tuple.of(counterId))
+                .map(PgQueueStore::firstTicket);
     }
 
     /** Only today's tickets: yesterday's stragglers wait for the day turnover to expire them. */
