@@ -479,7 +479,7 @@ public final class PgQueueStore implements QueueStore {
                                                   BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
                                                   int attempt) {
         return atDesk(counterId, actor, command, Optional::of, conn -> lineHeads(conn, counterId, serviceDay, now),
-                (DeskAction<Optional<DeskChange>, List<Ticket>>) (conn, desk, heads) -> {
+                (conn, desk, heads) -> {
                     desk.requireReadyToCall();
                     return callFirstFree(conn, desk, heads, actor, command, now, chooser);
                 })
