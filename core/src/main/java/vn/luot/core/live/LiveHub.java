@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -363,26 +362,9 @@ public final class LiveHub extends VerticleBase implements Standings {
         }
     }
 
-    /**
-     * Plays a long hall on the forecast thread; the result is installed back on the hub's thread (the
-     * future of a blocking task completes on the context that asked, this one), and then the site's
-     * subscribers and phones hear what it moved.
-     */
+    /** Plays a long hall on the forecast thread; the hall's subscribers and phones then hear what it moved. */
     private PlayRunner playsFor(String siteId) {
-        return new PlayRunner() {
-            @Override
-            public <T> void run(Supplier<T> play, Consumer<T> done, Consumer<Throwable> failed) {
-                plays.executeBlocking(play::get, false).onComplete(result -> {
-                    if (result.succeeded()) {
-                        done.accept(result.result());
-                        forecastArrived(siteId);
-                    } else {
-                        LOG.warn("A play of the hall {} failed; its estimates stay as they were", siteId, result.cause());
-                        failed.accept(result.cause());
-                    }
-                });
-            }
-        };
+        return new HallPlays(siteId, plays::executeBlocking, context, () -> forecastArrived(siteId));
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 public interface PlayRunner {
     /**
      * Runs {@code play} and then hands its result to {@code done}, or its failure to {@code failed}, on the
-     * board owner's thread.
+     * board owner's thread. A runner that plays elsewhere does so in a task of its own, after {@code run} has
+     * returned: the owner asked in the middle of its own work, which must finish before a result lands.
      */
     <T> void run(Supplier<T> play, Consumer<T> done, Consumer<Throwable> failed);
 
