@@ -72,6 +72,8 @@ class ConcurrentCallTest extends ServerPerClassTest {
             assertThat(server.count("SELECT count(*) FROM tickets WHERE status = 'completed'")).isEqualTo(TICKETS);
             assertThat(server.count("SELECT count(*) FROM (SELECT ticket_id FROM queue_history "
                     + "WHERE event = 'ticket.called' GROUP BY ticket_id HAVING count(*) > 1) twice")).isZero();
+            assertThat(server.count("SELECT count(*) FROM queue_history WHERE event = 'ticket.called'"))
+                    .as("a call lost to a race leaves no row behind").isEqualTo(TICKETS);
         } finally {
             pool.shutdownNow();
         }
