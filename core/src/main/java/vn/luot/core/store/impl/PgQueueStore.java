@@ -5,7 +5,6 @@ import static vn.luot.core.store.impl.Rows.TICKET_COLUMNS;
 import static vn.luot.core.store.impl.Rows.time;
 
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -72,15 +71,6 @@ public final class PgQueueStore implements QueueStore {
     private static final String UPDATE_TICKET = "UPDATE tickets SET site_id = $2, service_id = $3, status = $4, "
             + "counter_id = $5, assigned_counter_id = $6, called_at = $7, serving_at = $8, finished_at = $9, "
             + "call_count = $10, version = $11, note = $12 WHERE id = $1 AND version = $13";
-    /**
-     * {@link #UPDATE_TICKET} for a call's claim, raising {@link #LOST_CLAIM} when it touched no row (the
-     * ticket's version moved: another counter called it), so that the transaction aborts and a COMMIT sent
-     * behind it, without waiting for the claim's answer, rolls back (V13, {@code luot_claimed}).
-     */
-    private static final String CLAIM_TICKET = "WITH claimed AS (" + UPDATE_TICKET + " RETURNING 1) "
-            + "SELECT luot_claimed(count(*)) FROM claimed";
-    /** The SQLSTATE of a lost claim, raised by {@code luot_claimed} (V13). */
-    private static final String LOST_CLAIM = "LR001";
     private static final String UPDATE_COUNTER = "UPDATE counters SET state = $2, services = $3, opened_by = $4, "
             + "current_ticket_id = $5, priority_streak = $6, version = $7, updated_at = $8 "
             + "WHERE id = $1 AND version = $9";
@@ -447,7 +437,7 @@ public final class PgQueueStore implements QueueStore {
     private <T> Future<T> atDesk(int counterId, Actor actor, Command command, Function<DeskChange, T> fromReplay,
                                  BiFunction<SqlConnection, Desk, Future<T>> action) {
         return atDesk(counterId, actor, command, fromReplay, conn -> Future.succeededFuture(),
-                (tx, desk, nothing) -> action.apply(tx.connection(), desk));
+                (conn, desk, nothing) -> action.apply(conn, desk));
     }
 
     /**
@@ -457,8 +447,7 @@ public final class PgQueueStore implements QueueStore {
      */
     private <T, R> Future<T> atDesk(int counterId, Actor actor, Command command, Function<DeskChange, T> fromReplay,
                                     Function<SqlConnection, Future<R>> readAlongside, DeskAction<T, R> action) {
-        return PipelinedTransaction.<T>run(pool, tx -> {
-                    SqlConnection conn = tx.connection();
+        return PipelinedTransaction.<T>run(pool, conn -> {
                     Future<Counter> locked = lockCounter(conn, counterId);
                     Future<Optional<Row>> logged = commandLogged(conn, command);
                     Future<Optional<Ticket>> current = currentTicket(conn, counterId);
@@ -466,7 +455,7 @@ public final class PgQueueStore implements QueueStore {
                     return locked.compose(counter -> replay(conn, command, counter, logged)
                             .compose(replayed -> replayed.isPresent()
                                     ? Future.succeededFuture(fromReplay.apply(replayed.get()))
-                                    : current.compose(ticket -> action.apply(tx,
+                                    : current.compose(ticket -> action.apply(conn,
                                             new Desk(counter, ticket.orElse(null), actor), alongside))));
                 })
                 .recover(StoreFailures::translate);
@@ -475,7 +464,7 @@ public final class PgQueueStore implements QueueStore {
     /** A counter action given its desk and the read sent along with the counter's lock. */
     @FunctionalInterface
     private interface DeskAction<T, R> {
-        Future<T> apply(PipelinedTransaction tx, Desk desk, Future<R> alongside);
+        Future<T> apply(SqlConnection conn, Desk desk, Future<R> alongside);
     }
 
     @Override
@@ -490,9 +479,9 @@ public final class PgQueueStore implements QueueStore {
                                                   BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser,
                                                   int attempt) {
         return atDesk(counterId, actor, command, Optional::of, conn -> lineHeads(conn, counterId, serviceDay, now),
-                (tx, desk, heads) -> {
+                (conn, desk, heads) -> {
                     desk.requireReadyToCall();
-                    return callFirstFree(tx, desk, heads, actor, command, now, chooser);
+                    return callFirstFree(conn, desk, heads, actor, command, now, chooser);
                 })
                 .recover(failure -> {
                     if (!(failure instanceof LostRace)) {
@@ -507,37 +496,28 @@ public final class PgQueueStore implements QueueStore {
     }
 
     /**
-     * Asks the chooser for a ticket and claims it, in one round trip with the counter's update, the logs and
-     * the COMMIT. The claim is a conditional update that raises an error when it touches no row (another
-     * counter claimed the ticket first, see {@link #CLAIM_TICKET}): the transaction is then aborted, so the
-     * rows sent behind it fail and the COMMIT rolls back, and the call starts again from the counter's lock
-     * and fresh line heads. A ticket is never called twice; a call lost to a race leaves nothing behind.
+     * Asks the chooser for a ticket and claims it with a conditional update, sent together with the
+     * counter's update and the logs (one round trip, not two). If another counter claimed the ticket first,
+     * the update touches no row: the whole transaction rolls back, the rows sent with it too, and the call
+     * starts again from the counter's lock and fresh line heads. A ticket is never called twice.
      */
-    private Future<Optional<DeskChange>> callFirstFree(PipelinedTransaction tx, Desk desk,
-                                                       Future<List<Ticket>> lineHeads, Actor actor, Command command,
-                                                       Instant now,
+    private Future<Optional<DeskChange>> callFirstFree(SqlConnection conn, Desk desk, Future<List<Ticket>> lineHeads,
+                                                       Actor actor, Command command, Instant now,
                                                        BiFunction<Counter, List<Ticket>, Optional<Ticket>> chooser) {
         Counter counter = desk.counter();
-        SqlConnection conn = tx.connection();
         return lineHeads.compose(heads -> {
             Optional<Ticket> chosen = chooser.apply(counter, heads);
             if (chosen.isEmpty()) {
                 return Future.succeededFuture(Optional.empty());
             }
             DeskChange change = desk.call(chosen.get(), now);
-            Future<Void> claimed = conn.preparedQuery(CLAIM_TICKET)
+            Future<Boolean> claimed = conn.preparedQuery(UPDATE_TICKET)
                     .execute(Rows.ticketUpdate(change.ticket(), chosen.get().version()))
-                    .<Void>mapEmpty()
-                    .recover(failure -> Future.failedFuture(isLostClaim(failure)
-                            ? new LostRace(counter.id(), chosen.get().id()) : failure));
+                    .map(updated -> updated.rowCount() == 1);
             Future<DeskChange> saved = saveCounterAndLogs(conn, change, counter, actor, command, now);
-            Future<Void> committed = tx.commitBehind();
-            return claimed.compose(won -> saved).compose(done -> committed.map(Optional.of(done)));
+            return claimed.compose(won -> won ? saved.map(Optional::of)
+                    : Future.failedFuture(new LostRace(counter.id(), chosen.get().id())));
         });
-    }
-
-    private static boolean isLostClaim(Throwable failure) {
-        return failure instanceof PgException pg && LOST_CLAIM.equals(pg.getSqlState());
     }
 
     /** Another counter claimed the chosen ticket between the heads' read and the claim: call again. */
@@ -599,8 +579,6 @@ public final class PgQueueStore implements QueueStore {
      * The counter's update and the rows that log the change, sent together in one round trip: none needs
      * another's answer, PostgreSQL runs them in the order sent, and the first to fail (the first answered)
      * is the failure given, after which the transaction rolls back as when each waited for the last.
-     * Every statement is sent before this returns, none behind another's answer: a call sends its COMMIT
-     * right after (callFirstFree), and a statement sent later would run outside the transaction.
      */
     private Future<DeskChange> saveCounterAndLogs(SqlConnection conn, DeskChange change, Counter before, Actor actor,
                                                   Command command, Instant now) {
