@@ -3,18 +3,15 @@ package vn.luot.core.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.luot.core.support.Eventually.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import vn.luot.core.domain.booking.MissedBooking;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.CapturedLogs;
 import vn.luot.core.support.TestServer;
 
 /**
@@ -24,12 +21,11 @@ import vn.luot.core.support.TestServer;
 @DisplayName("Personal data: masked in logs, erased after 30 days")
 class PersonalDataTest {
     private TestServer server;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private CapturedLogs logs;
 
     @BeforeEach
     void start() {
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        logs = CapturedLogs.of(org.slf4j.Logger.ROOT_LOGGER_NAME);
         server = TestServer.start(config -> config.withBooking(config.booking()
                 .withMissed(MissedBooking.WALK_IN, Duration.ofMillis(300))));
     }
@@ -37,7 +33,7 @@ class PersonalDataTest {
     @AfterEach
     void stop() {
         server.close();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        logs.close();
     }
 
     private String book(String slot) {
@@ -56,10 +52,10 @@ class PersonalDataTest {
                 .put("serviceId", "chung-thuc").put("phone", "0912345678"));
         server.api().post("/api/v1/bookings/cancel", new JsonObject().put("code", code).put("phone", "0912345678"));
 
-        await("the messages were logged", () -> logs.list.stream().filter(e -> e.getFormattedMessage().contains("09xx xxx 678"))
+        await("the messages were logged", () -> logs.messages().stream().filter(m -> m.contains("09xx xxx 678"))
                 .count() >= 2);
 
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logs.messages())
                 .noneMatch(m -> m.contains("912345678") || m.contains("912 345 678") || m.contains(code)
                         || m.contains("Trần Thị Bình"));
     }

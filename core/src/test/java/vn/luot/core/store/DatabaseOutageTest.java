@@ -9,12 +9,14 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luot.core.support.ApiClient.Response;
+import vn.luot.core.support.CapturedLogs;
 import vn.luot.core.support.Eventually;
 import vn.luot.core.support.MutableClock;
 import vn.luot.core.support.TestServer;
@@ -96,24 +98,19 @@ class DatabaseOutageTest {
                 MutableClock.workingMorning());
         postgres.close();
         postgres = null;
-        ch.qos.logback.classic.Logger luot = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vn.luot");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
-                new ch.qos.logback.core.read.ListAppender<>();
-        lines.start();
-        luot.addAppender(lines);
-        try {
+        List<ch.qos.logback.classic.spi.ILoggingEvent> lines;
+        try (CapturedLogs logs = CapturedLogs.of("vn.luot")) {
             for (int i = 0; i < 200; i++) {
                 Response r = server.api().post("/api/v1/tickets",
                         new JsonObject().put("siteId", "hac-thanh").put("serviceId", "chung-thuc"));
                 assertThat(r.status()).isEqualTo(503);
             }
-        } finally {
-            luot.detachAppender(lines);
+            lines = logs.events();
         }
 
-        assertThat(lines.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)))
+        assertThat(lines.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)))
                 .as("warnings for 200 refused requests").hasSizeBetween(1, 3);
-        assertThat(lines.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack traces").isNull());
+        assertThat(lines).allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack traces").isNull());
     }
 
     @Test
