@@ -1,8 +1,10 @@
 package vn.luot.core.balancing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Eventually.await;
 
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.luot.core.support.ApiClient.Response;
@@ -20,9 +22,8 @@ class RecommendationApiTest extends ServerPerClassTest {
             server.issue("hac-thanh", "dat-dai");
         }
 
-        JsonObject answer = server.api().get("/api/v1/recommendation?serviceId=dat-dai&from=hac-thanh").json();
+        JsonObject answer = settled("/api/v1/recommendation?serviceId=dat-dai&from=hac-thanh", "go_elsewhere");
 
-        assertThat(answer.getString("verdict")).isEqualTo("go_elsewhere");
         assertThat(answer.getString("recommendedSiteId")).isEqualTo("tinh");
         JsonObject here = answer.getJsonArray("sites").getJsonObject(0);
         JsonObject there = answer.getJsonArray("sites").getJsonObject(1);
@@ -47,11 +48,25 @@ class RecommendationApiTest extends ServerPerClassTest {
         server.open(22, server.newStaff("operator"), "ho-tich");
         server.issue("tinh", "ho-tich");
 
-        JsonObject answer = server.api().get("/api/v1/recommendation?serviceId=ho-tich&from=tinh").json();
+        JsonObject answer = settled("/api/v1/recommendation?serviceId=ho-tich&from=tinh", "about_the_same");
 
-        assertThat(answer.getString("verdict")).isEqualTo("about_the_same");
         assertThat(answer.getString("recommendedSiteId")).isEqualTo("tinh");
         assertThat(answer.getJsonObject("reason").getString("vi")).contains("không cần đi lại");
+    }
+
+    /**
+     * The answer once the hall's estimate has caught up with the tickets just issued. On a loaded machine a
+     * play of the hall can take longer than it may on the hub's thread; it then runs on the forecast worker
+     * and the kept forecast answers until it is back (SiteBoard), so the first answer may still be the
+     * estimate from before the last ticket.
+     */
+    private JsonObject settled(String path, String verdict) {
+        AtomicReference<JsonObject> answer = new AtomicReference<>();
+        await("the recommendation is " + verdict, () -> {
+            answer.set(server.api().get(path).json());
+            return verdict.equals(answer.get().getString("verdict"));
+        });
+        return answer.get();
     }
 
     @Test
