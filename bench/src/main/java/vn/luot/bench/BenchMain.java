@@ -84,6 +84,13 @@ public final class BenchMain {
                     report.raw.fsync(), report.raw.synchronousCommit());
         }
 
+        if (opt.containsKey("db-url")) {
+            Duration floorTime = Duration.ofSeconds(quick ? 3 : 30);
+            log("Commit floor: one connection, 10 statements/s for %d s ...", floorTime.toSeconds());
+            report.commitFloor = CommitFloor.run(vertx, opt.get("db-url"), 10, floorTime);
+            log("  commit p50 %.2f ms, p99 %.2f ms", report.commitFloor.commitP50Ms(), report.commitFloor.commitP99Ms());
+        }
+
         if (opt.containsKey("db-url") && !onlyDisplay) {
             // Group commit against every ticket alone, through the server's own store (issue 15), same database.
             int[] storeRates = quick ? new int[] {2000, 6000} : new int[] {2000, 4000, 6000, 8000, 10000, 12000, 16000};

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ final class CallToDisplay {
     private final Api api;
     private final String site;
     private final List<Integer> counters;
+    private final ClientLoops loops;
     /** The size of the events the subscribers receive (every kind but snapshots and heartbeats). */
     private final java.util.concurrent.atomic.LongAdder eventBytes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder eventCount = new java.util.concurrent.atomic.LongAdder();
@@ -36,6 +38,7 @@ final class CallToDisplay {
         this.api = api;
         this.site = site;
         this.counters = counters;
+        this.loops = ClientLoops.of(vertx);
     }
 
     /** One subscriber: checks that sequence numbers go up by one and stamps each call it receives. */
@@ -56,7 +59,7 @@ final class CallToDisplay {
     Report.DisplayRun run(int subscribers, double callsPerSecond, Duration warmup, Duration duration,
                           Consumer<String> progress, Supplier<Report.Resources> measureResources,
                           Supplier<ProcessProbe.CpuMeter> cpuMeter) {
-        Map<String, long[]> receipts = new ConcurrentHashMap<>();
+        Map<String, AtomicLongArray> receipts = new ConcurrentHashMap<>();
         AtomicLong outOfOrder = new AtomicLong();
         eventBytes.reset();
         eventCount.reset();
@@ -90,10 +93,10 @@ final class CallToDisplay {
             long missing = 0;
             for (Call call : calls) {
                 answer.recordNanos(call.answeredNanos() - call.sentNanos());
-                long[] times = receipts.get(call.ticketId());
+                AtomicLongArray times = receipts.get(call.ticketId());
                 long latest = 0;
                 for (int i = 0; i < subscribers; i++) {
-                    long t = times == null ? 0 : times[i];
+                    long t = times == null ? 0 : times.get(i);
                     if (t == 0) {
                         missing++;
                         continue;
@@ -120,7 +123,7 @@ final class CallToDisplay {
         }
     }
 
-    private void connectAll(WebSocketClient client, int count, List<Subscriber> all, Map<String, long[]> receipts,
+    private void connectAll(WebSocketClient client, int count, List<Subscriber> all, Map<String, AtomicLongArray> receipts,
                             AtomicLong outOfOrder, Consumer<String> progress) {
         int batch = 250;
         for (int from = 0; from < count; from += batch) {
@@ -128,7 +131,7 @@ final class CallToDisplay {
             for (int i = from; i < Math.min(count, from + batch); i++) {
                 Subscriber s = new Subscriber(i);
                 all.add(s);
-                ready.add(connect(client, s, count, receipts, outOfOrder));
+                ready.add(loops.onNext(() -> connect(client, s, count, receipts, outOfOrder)));
             }
             Future.join(ready).timeout(180, TimeUnit.SECONDS).await();
             long failed = ready.stream().filter(Future::failed).count();
@@ -143,7 +146,7 @@ final class CallToDisplay {
     }
 
     /** Completes when the subscriber has its snapshot. */
-    private Future<Void> connect(WebSocketClient client, Subscriber s, int count, Map<String, long[]> receipts,
+    private Future<Void> connect(WebSocketClient client, Subscriber s, int count, Map<String, AtomicLongArray> receipts,
                                  AtomicLong outOfOrder) {
         Promise<Void> snapshot = Promise.promise();
         return client.connect(api.port(), api.host(), "/ws/sites/" + site).compose(socket -> {
@@ -168,11 +171,10 @@ final class CallToDisplay {
                 eventCount.increment();
                 if ("ticket.called".equals(type)) {
                     String ticketId = field(text.substring(text.indexOf("\"ticket\":{")), "\"id\":\"");
-                    long[] times = receipts.computeIfAbsent(ticketId, id -> new long[count]);
-                    if (times[s.index] != 0) {
+                    AtomicLongArray times = receipts.computeIfAbsent(ticketId, id -> new AtomicLongArray(count));
+                    if (times.getAndSet(s.index, now) != 0) {
                         outOfOrder.incrementAndGet(); // delivered twice
                     }
-                    times[s.index] = now;
                 }
             });
             socket.closeHandler(v -> snapshot.tryFail("closed by the server before its snapshot ("
@@ -192,10 +194,12 @@ final class CallToDisplay {
         Context context = vertx.getOrCreateContext();
         long[] next = {start};
         AtomicLong inFlight = new AtomicLong();
-        context.runOnContext(v -> vertx.setPeriodic(1, timer -> {
+        // One timer per due call, not a timer every millisecond: the pacing thread also reads displays,
+        // and a thousand wake-ups a second of it competed with them and with the server for two cores.
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
             long now = System.nanoTime();
             if (now >= end) {
-                vertx.cancelTimer(timer);
                 if (inFlight.get() == 0) {
                     done.tryComplete();
                 }
@@ -210,7 +214,8 @@ final class CallToDisplay {
                     }
                 }
                 if (idle < 0) {
-                    return; // every counter is still busy: call as soon as one is free
+                    vertx.setTimer(1, id -> tick[0].run()); // every counter is still busy: call as soon as one is free
+                    return;
                 }
                 int slot = idle;
                 busy[slot] = true;
@@ -232,7 +237,10 @@ final class CallToDisplay {
                             }
                         }));
             }
-        }));
+            long waitMillis = Math.max(1, (next[0] - System.nanoTime() + 999_999) / 1_000_000);
+            vertx.setTimer(waitMillis, id -> tick[0].run());
+        };
+        context.runOnContext(v -> tick[0].run());
         done.future().timeout(duration.toSeconds() + 60, TimeUnit.SECONDS).await();
         return new ArrayList<>(calls);
     }

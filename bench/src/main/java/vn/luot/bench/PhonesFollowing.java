@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  */
 final class PhonesFollowing {
     private final Vertx vertx;
+    private final ClientLoops loops;
     private final Api api;
     private final CallToDisplay caller;
     private final String site;
@@ -32,6 +33,7 @@ final class PhonesFollowing {
 
     PhonesFollowing(Vertx vertx, Api api, CallToDisplay caller, String site, String service) {
         this.vertx = vertx;
+        this.loops = ClientLoops.of(vertx);
         this.api = api;
         this.caller = caller;
         this.site = site;
@@ -67,7 +69,7 @@ final class PhonesFollowing {
         try {
             List<Future<Void>> ready = new ArrayList<>();
             for (Phone phone : all) {
-                ready.add(connect(client, phone, outOfOrder));
+                ready.add(loops.onNext(() -> connect(client, phone, outOfOrder)));
             }
             Future.join(ready).timeout(180, TimeUnit.SECONDS).await();
             progress.accept(String.format("  %,d phones following their tickets", phones));

@@ -55,6 +55,7 @@ final class Report {
     long warmReadyMs;
     Resources idle;
     RawCeiling raw;
+    CommitFloor.Result commitFloor;
     final List<IssueStep> issueSteps = new ArrayList<>();
     final List<Cpu> issueCpu = new ArrayList<>();
     /** The group commits of each issue step (tickets per batch), read from the server's /metrics. */
@@ -96,6 +97,12 @@ final class Report {
             out.printf(Locale.ROOT, "Raw insert ceiling: %,.0f single-row INSERT tx/s over %d connections "
                     + "(fsync=%s, synchronous_commit=%s); CPU %s%n", raw.insertsPerSecond(), raw.connections(),
                     raw.fsync(), raw.synchronousCommit(), cpu(raw.cpu()));
+        }
+        if (commitFloor != null) {
+            out.printf(Locale.ROOT, "Commit floor (one connection, %.0f statements/s, the display phase's pace): %,d single-row"
+                    + " INSERT commits p50 %.2f ms, p99 %.2f ms, max %.2f ms; a SELECT 1 round trip p50 %.2f ms, p99 %.2f ms%n",
+                    commitFloor.perSecond(), commitFloor.commits(), commitFloor.commitP50Ms(), commitFloor.commitP99Ms(),
+                    commitFloor.commitMaxMs(), commitFloor.roundTripP50Ms(), commitFloor.roundTripP99Ms());
         }
         if (!storeSteps.isEmpty()) {
             out.println();
@@ -159,6 +166,10 @@ final class Report {
         }
         out.println("  [targets: p99 <= 10 ms with 200 subscribers at 5 calls/s; p99 <= 20 ms with 2,000;"
                 + " last of 10,000 <= 150 ms (p99); 0 missing, 0 out of order; heap with 10,000 subscribers <= 512 MB]");
+        if (commitFloor != null) {
+            out.printf(Locale.ROOT, "  [a display hears of a call only once it is durable: the commit floor of this run, p99 %.2f ms,"
+                    + " is under every figure above]%n", commitFloor.commitP99Ms());
+        }
         if (!phonesRuns.isEmpty()) {
             out.println();
             out.println("Phones following their ticket (call-next request -> each phone's update with its new position)");
@@ -192,6 +203,7 @@ final class Report {
                 .put("startToReadyMs", new JsonObject().put("firstStart", coldReadyMs).put("restart", warmReadyMs))
                 .put("idle", idle == null ? null : JsonObject.mapFrom(idle))
                 .put("rawInsertCeiling", raw == null ? null : JsonObject.mapFrom(raw))
+                .put("commitFloor", commitFloor == null ? null : JsonObject.mapFrom(commitFloor))
                 .put("ticketIssue", steps)
                 .put("sustainedIssueRate", sustainedIssueRates())
                 .put("displayServer", displayServer)
