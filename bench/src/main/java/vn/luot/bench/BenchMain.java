@@ -21,7 +21,8 @@ import vn.luot.core.config.LuotConfig;
  * --cold-ready-ms, --warm-ready-ms, --out, --quick (short phases, for trying the bench itself),
  * --only display|issue|store|phones, --rates 2000,4000 (issue rates instead of the rising series), --call-rate 2,
  * --subscribers 200,2000 (instead of 200, 2,000 and 10,000), --phones 1000 (0: no phones phase),
- * --phone-call-rate 2, --fresh-request and --fresh-answer (the named pipes through which scripts/bench
+ * --phone-call-rate 2, --client-loops 4 (how many of the load generator's event loops read the displays and
+ * phones, see {@link ClientLoops}), --fresh-request and --fresh-answer (the named pipes through which scripts/bench
  * starts a fresh server for the display and phones phases, see {@link HallServer}).
  */
 public final class BenchMain {
@@ -154,7 +155,10 @@ public final class BenchMain {
             log("Fresh server idle: heap %d MB, RSS %d MB", report.displayServerIdle.heapUsedMb(),
                     report.displayServerIdle.rssMb());
         }
-        CallToDisplay display = new CallToDisplay(vertx, hall.api(), "hac-thanh", HALL_COUNTERS);
+        int clientLoopCount = opt.containsKey("client-loops") ? Integer.parseInt(opt.get("client-loops"))
+                : io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        ClientLoops clientLoops = ClientLoops.of(vertx, clientLoopCount);
+        CallToDisplay display = new CallToDisplay(vertx, hall.api(), "hac-thanh", HALL_COUNTERS, clientLoops);
         for (int counter : HALL_COUNTERS) {
             hall.api().openCounter(counter, "chung-thuc");
             hall.api().freeCounter(counter);
@@ -191,7 +195,7 @@ public final class BenchMain {
             double phoneCallRate = Double.parseDouble(opt.getOrDefault("phone-call-rate", "2"));
             log("Phones: %,d tickets followed on /ws/tickets/{id}, %.0f calls/s for %d s ...", phones, phoneCallRate,
                     callTime.toSeconds());
-            Report.PhonesRun run = new PhonesFollowing(vertx, hall.api(), display, "hac-thanh", "chung-thuc")
+            Report.PhonesRun run = new PhonesFollowing(vertx, hall.api(), display, "hac-thanh", "chung-thuc", clientLoops)
                     .run(phones, phoneCallRate, callWarmup, callTime, BenchMain::log, hall::cpuMeter);
             report.phonesRuns.add(run);
             log("  p50 %.1f ms, p99 %.1f ms, last phone p99 %.1f ms, missing %d, out of order %d",

@@ -33,12 +33,12 @@ final class CallToDisplay {
     private final java.util.concurrent.atomic.LongAdder eventBytes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder eventCount = new java.util.concurrent.atomic.LongAdder();
 
-    CallToDisplay(Vertx vertx, Api api, String site, List<Integer> counters) {
+    CallToDisplay(Vertx vertx, Api api, String site, List<Integer> counters, ClientLoops loops) {
         this.vertx = vertx;
         this.api = api;
         this.site = site;
         this.counters = counters;
-        this.loops = ClientLoops.of(vertx);
+        this.loops = loops;
     }
 
     /** One subscriber: checks that sequence numbers go up by one and stamps each call it receives. */

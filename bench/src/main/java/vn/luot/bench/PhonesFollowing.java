@@ -31,9 +31,10 @@ final class PhonesFollowing {
     private final String site;
     private final String service;
 
-    PhonesFollowing(Vertx vertx, Api api, CallToDisplay caller, String site, String service) {
+    PhonesFollowing(Vertx vertx, Api api, CallToDisplay caller, String site, String service,
+                    ClientLoops loops) {
         this.vertx = vertx;
-        this.loops = ClientLoops.of(vertx);
+        this.loops = loops;
         this.api = api;
         this.caller = caller;
         this.site = site;
