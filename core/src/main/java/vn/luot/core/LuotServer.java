@@ -88,6 +88,7 @@ import vn.luot.core.store.PrintStore;
 import vn.luot.core.store.BookingStore;
 import vn.luot.core.store.QueueStore;
 import vn.luot.core.store.RatingStore;
+import vn.luot.core.store.ExportStore;
 import vn.luot.core.store.ReportStore;
 import vn.luot.core.store.StaffStore;
 import vn.luot.core.workstation.StaffLookup;
@@ -134,7 +135,8 @@ public final class LuotServer {
         ReportStore reportStore = ReportStore.create(reportPool);
         ReportService reports = new ReportService(reportStore, config.catalogue(), clock,
                 config.booking().slots().slotLength());
-        ExportService exports = new ExportService(vertx, reportStore, reports, config.catalogue());
+        ExportService exports = new ExportService(vertx, reportStore, ExportStore.create(pool, reportPool), reports,
+                config.catalogue(), clock);
         QueueStore store = QueueStore.create(pool, config.booking().calledAtTheirSlot());
         HolderSecrets holderSecrets = new HolderSecrets(jwtSecret);
         JsonViews views = new JsonViews(config.catalogue().timeZone(), config.server().publicUrl(), holderSecrets);
@@ -280,10 +282,9 @@ public final class LuotServer {
         for (String id : deployments) {
             undeployed = undeployed.compose(done -> vertx.undeploy(id));
         }
-        return undeployed.compose(done -> {
-            handlers.reporting().exports().close();
-            return reportPool.close();
-        }).compose(done -> pool.close());
+        return undeployed.compose(done -> handlers.reporting().exports().close())
+                .compose(done -> reportPool.close())
+                .compose(done -> pool.close());
     }
 
     /**

@@ -297,7 +297,8 @@
     if ($('site').value) body.siteId = $('site').value;
     if ($('service').value) body.serviceId = $('service').value;
     try {
-      const started = await post('/api/v1/reports/exports', body);
+      // One key per press: a retried request (a dropped connection) gets the same export, not a second one.
+      const started = await post('/api/v1/reports/exports', body, Luot.newIdempotencyKey());
       let job = started;
       $('export-progress').hidden = false;
       while (job.state === 'running') {
@@ -324,8 +325,9 @@
       file: job.fileName, written: number(job.rowsWritten, 0), total: number(job.rowsTotal, 0) });
   }
 
-  async function post(path, body) {
-    const response = await fetch(path, { method: 'POST', headers: S.headers(), body: JSON.stringify(body) });
+  async function post(path, body, key) {
+    const headers = Object.assign(S.headers(), { 'Idempotency-Key': key });
+    const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
     const answer = await S.readBody(response);
     if (response.status === 401) S.unauthorized();
     if (!response.ok) throw new S.ApiError(response.status, answer);

@@ -29,7 +29,8 @@ public final class Migrations {
             "V11__balancing.sql",
             "V6__staff_token_generation.sql",
             "V7_2__notification_outbox.sql", "V7_3__daily_limits.sql",
-            "V7_4__personal_data_erasure.sql", "V12__booked_waiting_index.sql");
+            "V7_4__personal_data_erasure.sql", "V12__booked_waiting_index.sql",
+            "V13__report_exports.sql");
     private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
 
     private Migrations() {

@@ -33,7 +33,11 @@ final class Idempotency {
      * both (the {@code request_hash} column holds a hash, not the body).
      */
     static Command command(RoutingContext ctx, int counterId, String action, RequestBody body) {
-        String scope = "counter:" + counterId + ":" + action;
+        return command(ctx, "counter:" + counterId + ":" + action, body);
+    }
+
+    /** Any keyed request, fingerprinted by its scope and its body. */
+    static Command command(RoutingContext ctx, String scope, RequestBody body) {
         return new Command(key(ctx), scope, sha256(scope + " " + body.canonical()));
     }
 

@@ -1,5 +1,6 @@
 package vn.luot.core.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +24,9 @@ import vn.luot.core.reports.ExportService;
 import vn.luot.core.reports.ReportService;
 import vn.luot.core.reports.export.ExportFormat;
 import vn.luot.core.reports.export.ExportKind;
+import vn.luot.core.store.Command;
+import vn.luot.core.store.ExportStore;
+import vn.luot.core.store.ExportStore.ExportJob;
 
 /** Managers' reports: parse the range, ask the report service, answer with figures and their definitions. */
 public final class ReportHandler {
@@ -63,49 +67,62 @@ public final class ReportHandler {
         ReportQuery query = query(fields);
         String lang = body.optionalText("lang");
         Locale locale = Languages.of(ctx, lang);
+        Command command = Idempotency.command(ctx, "report-export", body);
         reports.check(query)
-                .map(checked -> exports.start(new ExportService.ExportRequest(kind, format, query, locale)))
+                .compose(checked -> exports.start(new ExportService.ExportRequest(kind, format, query, locale, command)))
                 .onSuccess(job -> Replies.json(ctx, 202, job(job)))
                 .onFailure(ctx::fail);
     }
 
-    /** {@code GET /api/v1/reports/exports/{id}}: its state and progress. */
+    /** {@code GET /api/v1/reports/exports/{id}}: its state and progress, whichever node writes it. */
     public void exportStatus(RoutingContext ctx) {
-        Replies.ok(ctx, job(exportJob(ctx)));
+        exportJob(ctx).onSuccess(job -> Replies.ok(ctx, job(job))).onFailure(ctx::fail);
     }
 
-    /** {@code GET /api/v1/reports/exports/{id}/file}: the finished file, as an attachment. */
+    /**
+     * {@code GET /api/v1/reports/exports/{id}/file}: the finished file, as an attachment, streamed from the
+     * database a part at a time. A failure once the file has begun can no longer become an error answer:
+     * the connection is reset, so the browser sees a broken download rather than a short file.
+     */
     public void exportFile(RoutingContext ctx) {
-        ExportService.Job job = exportJob(ctx);
-        if (job.state() != ExportService.State.DONE) {
-            throw new QueueException(Problem.EXPORT_NOT_READY, job.id(), job.state().name().toLowerCase(Locale.ROOT));
-        }
-        ctx.response()
-                .putHeader("Content-Type", job.request().format().contentType())
-                .putHeader("Content-Disposition", "attachment; filename=\"" + job.fileName() + "\"")
-                .putHeader("Cache-Control", "no-store")
-                .sendFile(job.file().toString())
-                .onFailure(ctx::fail);
+        exportJob(ctx).compose(job -> {
+            if (job.state() != ExportStore.State.DONE) {
+                throw new QueueException(Problem.EXPORT_NOT_READY, job.id(), job.state().name().toLowerCase(Locale.ROOT));
+            }
+            ctx.response()
+                    .putHeader("Content-Type", ExportFormat.fromWire(job.format()).orElseThrow().contentType())
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + job.fileName() + "\"")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("Content-Length", String.valueOf(job.fileBytes()));
+            return exports.copyFile(job.id(), ctx.response());
+        }).compose(copied -> ctx.response().end()).onFailure(e -> {
+            if (ctx.response().headWritten()) {
+                ctx.response().reset();
+            } else {
+                ctx.fail(e);
+            }
+        });
     }
 
-    private ExportService.Job exportJob(RoutingContext ctx) {
+    private Future<ExportJob> exportJob(RoutingContext ctx) {
         String raw = ctx.pathParam("exportId");
+        UUID id;
         try {
-            UUID id = UUID.fromString(raw);
-            return exports.job(id).orElseThrow(() -> new QueueException(Problem.EXPORT_NOT_FOUND, raw));
+            id = UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new QueueException(Problem.EXPORT_NOT_FOUND, raw);
+            return Future.failedFuture(new QueueException(Problem.EXPORT_NOT_FOUND, raw));
         }
+        return exports.job(id).map(found -> found.orElseThrow(() -> new QueueException(Problem.EXPORT_NOT_FOUND, raw)));
     }
 
-    private static JsonObject job(ExportService.Job job) {
+    private static JsonObject job(ExportJob job) {
         long total = job.rowsTotal();
-        double progress = job.state() == ExportService.State.DONE ? 1.0
+        double progress = job.state() == ExportStore.State.DONE ? 1.0
                 : total == 0 ? 0.0 : Math.min(0.99, (double) job.rowsWritten() / total);
         return new JsonObject()
                 .put("id", job.id().toString())
-                .put("kind", job.request().kind().wireName())
-                .put("format", job.request().format().wireName())
+                .put("kind", job.kind())
+                .put("format", job.format())
                 .put("state", job.state().name().toLowerCase(Locale.ROOT))
                 .put("rowsWritten", job.rowsWritten())
                 .put("rowsTotal", total)

@@ -2,11 +2,16 @@ package vn.luot.core.reports;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -23,81 +28,62 @@ import vn.luot.core.reports.export.ExportKind;
 import vn.luot.core.reports.export.ExportWriters;
 import vn.luot.core.reports.export.ReportWords;
 import vn.luot.core.reports.export.TicketSheet;
+import vn.luot.core.store.Command;
+import vn.luot.core.store.ExportStore;
+import vn.luot.core.store.ExportStore.ExportJob;
 import vn.luot.core.store.ReportStore;
 
 /**
  * Exports run as jobs: the manager's page starts one, follows its progress (rows written of rows to
- * write) and downloads the file when it is done. Tickets stream from the reports' own pool a batch at a
- * time, each batch written on a worker before the next is read, into a temporary file; the heap holds
- * one batch, whatever the range. Finished files are kept for an hour, on this node.
+ * write) and downloads the file when it is done. The job and, once written, its file live in PostgreSQL
+ * ({@link ExportStore}), so any node can answer the page, which may reach another node at each request.
+ *
+ * <p>The node that accepted the export writes it: tickets stream from the reports' own pool a batch at a
+ * time, each batch written on a worker before the next is read, into a temporary file, which then goes
+ * into the database in parts. The heap holds one batch or one part, whatever the range. Progress is
+ * stored after every batch and at least every {@link #TOUCH_EVERY}, so an export whose node died reads as
+ * failed a minute later instead of running for ever. Exports are kept for an hour.
  */
 public final class ExportService {
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
     private static final Duration KEPT = Duration.ofHours(1);
+    /** Well inside {@link ExportStore#ABANDONED_AFTER}, so a slow step of a live node is never taken for a dead node. */
+    static final Duration TOUCH_EVERY = Duration.ofSeconds(10);
+    /** The size of the file's parts in the database: small enough to hold one, large enough to be few. */
+    static final int PART_BYTES = 256 * 1024;
 
-    /** What to export. */
-    public record ExportRequest(ExportKind kind, ExportFormat format, ReportQuery query, Locale locale) {
+    /**
+     * What to export, and the request it came in, so that a retry with the same idempotency key gets the
+     * same export.
+     */
+    public record ExportRequest(ExportKind kind, ExportFormat format, ReportQuery query, Locale locale,
+                                Command command) {
     }
 
-    public enum State { RUNNING, DONE, FAILED }
-
-    /** One export: its progress while it runs, its file once done. */
-    public static final class Job {
-        private final UUID id = UUID.randomUUID();
-        private final ExportRequest request;
-        private final Path file;
-        private volatile State state = State.RUNNING;
+    /** How far an export of this node has got; written by its steps, read by the timer that keeps it touched. */
+    private static final class Progress {
         private volatile long rowsTotal;
         private volatile long rowsWritten;
-
-        Job(ExportRequest request, Path file) {
-            this.request = request;
-            this.file = file;
-        }
-
-        public UUID id() {
-            return id;
-        }
-
-        public ExportRequest request() {
-            return request;
-        }
-
-        public State state() {
-            return state;
-        }
-
-        public long rowsTotal() {
-            return rowsTotal;
-        }
-
-        public long rowsWritten() {
-            return rowsWritten;
-        }
-
-        public Path file() {
-            return file;
-        }
-
-        public String fileName() {
-            ReportQuery q = request.query();
-            return "luot-" + request.kind().wireName() + "-" + q.from() + "-" + q.to() + "."
-                    + request.format().extension();
-        }
     }
 
     private final Vertx vertx;
-    private final ReportStore store;
+    private final ReportStore reportStore;
+    private final ExportStore exports;
     private final ReportService reports;
     private final Catalogue catalogue;
-    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final Clock clock;
+    /** This node's own exports while it writes them, so that stopping can mark them failed at once. */
+    private final Map<UUID, Long> writing = new ConcurrentHashMap<>();
     private final Path directory;
 
-    public ExportService(Vertx vertx, ReportStore store, ReportService reports, Catalogue catalogue) {
+    public ExportService(Vertx vertx, ReportStore reportStore, ExportStore exports, ReportService reports,
+                         Catalogue catalogue, Clock clock) {
         this.vertx = vertx;
-        this.store = store;
+        this.reportStore = reportStore;
+        this.exports = exports;
         this.reports = reports;
         this.catalogue = catalogue;
+        this.clock = clock;
         try {
             this.directory = Files.createTempDirectory("luot-exports");
         } catch (IOException e) {
@@ -105,53 +91,88 @@ public final class ExportService {
         }
     }
 
-    /** Starts the export and answers at once with its job; the file is written in the background. */
-    public Job start(ExportRequest request) {
-        Job job = new Job(request, directory.resolve(UUID.randomUUID() + "." + request.format().extension()));
-        jobs.put(job.id(), job);
-        Future<Void> run = switch (request.kind()) {
-            case TICKETS -> tickets(job);
-            case SUMMARY -> summary(job);
-            case MONTHLY -> monthly(job);
-        };
-        run.onSuccess(done -> job.state = State.DONE)
-                .onFailure(e -> {
-                    LOG.warn("Export {} ({} {}) failed", job.id(), request.kind().wireName(),
-                            request.format().wireName(), e);
-                    job.state = State.FAILED;
-                    delete(job.file());
+    /**
+     * Records the export and answers with it at once; the file is written in the background. A retry of
+     * an earlier start (same idempotency key, same request) gets that export back and starts nothing.
+     */
+    public Future<ExportJob> start(ExportRequest request) {
+        var now = clock.instant();
+        var export = new ExportStore.NewExport(UUID.randomUUID(), request.kind().wireName(),
+                request.format().wireName(), fileName(request), request.command().idempotencyKey(),
+                request.command().fingerprint(), now, now.plus(KEPT));
+        return exports.forgetExpired(now)
+                .compose(forgotten -> exports.create(export))
+                .map(created -> {
+                    if (created.isNew()) {
+                        write(created.job().id(), request);
+                    }
+                    return created.job();
                 });
-        vertx.setTimer(KEPT.toMillis(), t -> {
-            jobs.remove(job.id());
-            delete(job.file());
-        });
-        return job;
     }
 
-    public Optional<Job> job(UUID id) {
-        return Optional.ofNullable(jobs.get(id));
+    /** The export as any node sees it; empty when unknown or expired. */
+    public Future<Optional<ExportJob>> job(UUID id) {
+        return exports.find(id, clock.instant());
     }
 
-    /** Deletes every file (the server stops). */
-    public void close() {
-        jobs.values().forEach(job -> delete(job.file()));
-        jobs.clear();
-        delete(directory);
+    /** Writes a finished export's file to {@code out}, a part at a time, each part read once the previous one is written. */
+    public Future<Void> copyFile(UUID id, WriteStream<Buffer> out) {
+        return copyParts(id, 0, out);
     }
 
-    private ReportWords words(Job job) {
-        return new ReportWords(job.request().locale(), catalogue);
+    /** The server stops: the exports this node was writing are marked failed (nobody will finish them). */
+    public Future<Void> close() {
+        Future<Void> failed = Future.succeededFuture();
+        for (Map.Entry<UUID, Long> export : writing.entrySet()) {
+            vertx.cancelTimer(export.getValue());
+            failed = failed.compose(done -> exports.fail(export.getKey()).recover(e -> Future.succeededFuture()));
+        }
+        writing.clear();
+        return failed.onComplete(done -> delete(directory));
     }
 
-    private Future<Void> tickets(Job job) {
-        ReportQuery query = job.request().query();
-        ReportWords words = words(job);
-        return store.countTickets(query).compose(total -> {
-            job.rowsTotal = total;
-            return vertx.executeBlocking(() -> ExportWriters.ticketSheet(job.request().format(),
-                            Files.newOutputStream(job.file()), words))
-                    .compose(sheet -> store.openTickets(query, catalogue.timeZone())
-                            .compose(cursor -> copy(cursor, sheet, job).eventually(cursor::close))
+    private void write(UUID id, ExportRequest request) {
+        Path file = directory.resolve(id + "." + request.format().extension());
+        Progress progress = new Progress();
+        writing.put(id, vertx.setPeriodic(TOUCH_EVERY.toMillis(), t -> touch(id, progress)));
+        Future<Void> written = switch (request.kind()) {
+            case TICKETS -> tickets(id, request, file, progress);
+            case SUMMARY -> summary(request, file);
+            case MONTHLY -> monthly(request, file);
+        };
+        written.compose(done -> storeFile(id, file))
+                .compose(bytes -> exports.finish(id, bytes, clock.instant()))
+                .recover(e -> {
+                    LOG.warn("Export {} ({} {}) failed", id, request.kind().wireName(), request.format().wireName(), e);
+                    return exports.fail(id);
+                })
+                .onComplete(ended -> {
+                    Long timer = writing.remove(id);
+                    if (timer != null) {
+                        vertx.cancelTimer(timer);
+                    }
+                    delete(file);
+                });
+    }
+
+    private void touch(UUID id, Progress progress) {
+        exports.progress(id, progress.rowsWritten, progress.rowsTotal, clock.instant())
+                .onFailure(e -> LOG.debug("Export {}: progress not stored ({})", id, e.getMessage()));
+    }
+
+    private ReportWords words(ExportRequest request) {
+        return new ReportWords(request.locale(), catalogue);
+    }
+
+    private Future<Void> tickets(UUID id, ExportRequest request, Path file, Progress progress) {
+        ReportQuery query = request.query();
+        ReportWords words = words(request);
+        return reportStore.countTickets(query).compose(total -> {
+            progress.rowsTotal = total;
+            return vertx.executeBlocking(() -> ExportWriters.ticketSheet(request.format(),
+                            Files.newOutputStream(file), words))
+                    .compose(sheet -> reportStore.openTickets(query, catalogue.timeZone())
+                            .compose(cursor -> copyRows(id, cursor, sheet, progress).eventually(cursor::close))
                             .eventually(() -> vertx.executeBlocking(() -> {
                                 sheet.close();
                                 return null;
@@ -160,7 +181,7 @@ public final class ExportService {
     }
 
     /** Reads a batch, writes it on a worker, then reads the next: the database never runs ahead of the file. */
-    private Future<Void> copy(ReportStore.TicketCursor cursor, TicketSheet sheet, Job job) {
+    private Future<Void> copyRows(UUID id, ReportStore.TicketCursor cursor, TicketSheet sheet, Progress progress) {
         return cursor.next().compose(batch -> {
             if (batch.isEmpty()) {
                 return vertx.executeBlocking(() -> {
@@ -172,38 +193,56 @@ public final class ExportService {
                 sheet.rows(batch);
                 return null;
             }).compose(written -> {
-                job.rowsWritten += batch.size();
-                return copy(cursor, sheet, job);
-            });
+                progress.rowsWritten += batch.size();
+                return exports.progress(id, progress.rowsWritten, progress.rowsTotal, clock.instant());
+            }).compose(stored -> copyRows(id, cursor, sheet, progress));
         });
     }
 
-    private Future<Void> summary(Job job) {
-        ReportWords words = words(job);
-        job.rowsTotal = 1;
-        return reports.summary(job.request().query()).compose(summary -> vertx.executeBlocking(() -> {
-            try (OutputStream out = Files.newOutputStream(job.file())) {
-                ExportWriters.summary(job.request().format(), summary, job.request().query(), words, out);
+    private Future<Void> summary(ExportRequest request, Path file) {
+        ReportWords words = words(request);
+        return reports.summary(request.query()).compose(summary -> vertx.executeBlocking(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ExportWriters.summary(request.format(), summary, request.query(), words, out);
             }
-            job.rowsWritten = 1;
             return null;
         }));
     }
 
-    private Future<Void> monthly(Job job) {
-        ReportWords words = words(job);
-        ReportQuery query = job.request().query();
+    private Future<Void> monthly(ExportRequest request, Path file) {
+        ReportWords words = words(request);
+        ReportQuery query = request.query();
         ReportQuery byService = new ReportQuery(query.from(), query.to(), query.siteId(), query.serviceId(),
                 GroupBy.SERVICE);
-        job.rowsTotal = 1;
         return reports.summary(query).compose(total -> reports.summary(byService)
                 .compose(services -> vertx.executeBlocking(() -> {
-                    try (OutputStream out = Files.newOutputStream(job.file())) {
+                    try (OutputStream out = Files.newOutputStream(file)) {
                         ExportWriters.monthlyPdf(total, services, query, words, out);
                     }
-                    job.rowsWritten = 1;
                     return null;
                 })));
+    }
+
+    /** Moves the written file into the database, part by part; answers its length. */
+    private Future<Long> storeFile(UUID id, Path file) {
+        return vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true).setWrite(false))
+                .compose(opened -> storeParts(id, opened, 0, 0).eventually(opened::close));
+    }
+
+    private Future<Long> storeParts(UUID id, AsyncFile file, int part, long stored) {
+        return file.read(Buffer.buffer(PART_BYTES), 0, stored, PART_BYTES).compose(bytes -> bytes.length() == 0
+                ? Future.succeededFuture(stored)
+                : exports.addPart(id, part, bytes).compose(added -> storeParts(id, file, part + 1, stored + bytes.length())));
+    }
+
+    private Future<Void> copyParts(UUID id, int part, WriteStream<Buffer> out) {
+        return exports.part(id, part).compose(bytes -> bytes.isEmpty() ? Future.<Void>succeededFuture()
+                : out.write(bytes.get()).compose(written -> copyParts(id, part + 1, out)));
+    }
+
+    private static String fileName(ExportRequest request) {
+        ReportQuery q = request.query();
+        return "luot-" + request.kind().wireName() + "-" + q.from() + "-" + q.to() + "." + request.format().extension();
     }
 
     private static void delete(Path path) {

@@ -37,7 +37,7 @@ import vn.luot.core.support.TestServer;
  */
 @DisplayName("A year of tickets (60,000) exports as XLSX from a server with a 64 MB heap")
 class LargeExportTest {
-    private static final int TICKETS = 60_000;
+    private static final int TICKETS = YearOfTickets.TICKETS;
     private static final String HEAP = "64m";
     /** "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 40M->9M(64M) 3.1ms": heap before and after. */
     private static final Pattern GC_LINE = Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -63,7 +63,7 @@ class LargeExportTest {
         int port = freePort();
         Path gcLog = dir.resolve("gc.log");
         start(database, port, gcLog);
-        insertAYear(database);
+        YearOfTickets.insert(database);
         ApiClient api = new ApiClient("http://localhost:" + port);
         String admin = login(api);
 
@@ -99,28 +99,6 @@ class LargeExportTest {
         System.out.printf("[measure] 60,000-ticket XLSX export: %d ms, %.1f MB file, -Xmx%s; heap before GC at most "
                         + "%d MB, live heap after GC at most %d MB%n", exportMillis, file.body().length / 1e6, HEAP,
                 heap[0], heap[1]);
-    }
-
-    /** 200 tickets a day for 300 days of the year, each called at once by counter 2 and completed. */
-    private static void insertAYear(String database) {
-        TestDatabase.execute(database, "INSERT INTO tickets (id, number, seq_no, service_day, site_id, service_id, "
-                + "channel, status, issued_at, queued_since, called_at, serving_at, finished_at, counter_id, "
-                + "call_count, version, issued_estimate_minutes) "
-                + "SELECT gen_random_uuid(), 'A' || lpad((g / 300)::text, 3, '0'), g / 300, x.day, 'hac-thanh', "
-                + "'chung-thuc', 'kiosk', 'completed', y.at, y.at, y.at + interval '12 minutes', "
-                + "y.at + interval '12 minutes', y.at + interval '18 minutes', 2, 1, 4, 10 "
-                + "FROM generate_series(0, " + (TICKETS - 1) + ") g "
-                + "CROSS JOIN LATERAL (SELECT date '2025-12-01' + (g % 300) AS day) x "
-                + "CROSS JOIN LATERAL (SELECT (x.day + time '08:00' + (g / 300) * interval '2 minutes') "
-                + "AT TIME ZONE 'Asia/Ho_Chi_Minh' AS at) y");
-        TestDatabase.execute(database, "INSERT INTO queue_history (at, event, ticket_id, counter_id, actor, site_id) "
-                + "SELECT called_at, 'ticket.called', id, 2, 'lan.nguyen', site_id FROM tickets UNION ALL "
-                + "SELECT finished_at, 'ticket.completed', id, 2, 'lan.nguyen', site_id FROM tickets");
-        TestDatabase.execute(database, "INSERT INTO ratings (ticket_id, level, source, site_id, service_id, "
-                + "counter_id, staff, service_day, rated_at) SELECT id, 1 + seq_no % 4, 'counter', site_id, "
-                + "service_id, 2, 'lan.nguyen', service_day, finished_at FROM tickets WHERE seq_no % 3 = 0");
-        TestDatabase.execute(database, "ANALYZE");
-        assertThat(TestDatabase.count(database, "SELECT count(*) FROM tickets")).isEqualTo(TICKETS);
     }
 
     private void start(String database, int port, Path gcLog) throws IOException, InterruptedException {
