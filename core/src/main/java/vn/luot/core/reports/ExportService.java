@@ -137,11 +137,12 @@ public final class ExportService {
         writing.put(id, vertx.setPeriodic(TOUCH_EVERY.toMillis(), t -> touch(id, progress)));
         Future<Void> written = switch (request.kind()) {
             case TICKETS -> tickets(id, request, file, progress);
-            case SUMMARY -> summary(request, file);
-            case MONTHLY -> monthly(request, file);
+            // A summary is one piece of work, counted as one row: done, it reads 1 of 1 as a ticket export reads all its rows.
+            case SUMMARY -> wholeFile(progress, summary(request, file));
+            case MONTHLY -> wholeFile(progress, monthly(request, file));
         };
         written.compose(done -> storeFile(id, file))
-                .compose(bytes -> exports.finish(id, bytes, clock.instant()))
+                .compose(bytes -> exports.finish(id, progress.rowsWritten, bytes, clock.instant()))
                 .recover(e -> {
                     LOG.warn("Export {} ({} {}) failed", id, request.kind().wireName(), request.format().wireName(), e);
                     return exports.fail(id);
@@ -153,6 +154,11 @@ public final class ExportService {
                     }
                     delete(file);
                 });
+    }
+
+    private static Future<Void> wholeFile(Progress progress, Future<Void> written) {
+        progress.rowsTotal = 1;
+        return written.onSuccess(done -> progress.rowsWritten = 1);
     }
 
     private void touch(UUID id, Progress progress) {

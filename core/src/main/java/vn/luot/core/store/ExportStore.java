@@ -62,8 +62,8 @@ public interface ExportStore {
     /** Stores the file's part with this number (from 0, in order). */
     Future<Void> addPart(UUID id, int part, Buffer bytes);
 
-    /** The file is complete, {@code fileBytes} long: the export is done. */
-    Future<Void> finish(UUID id, long fileBytes, Instant now);
+    /** The file is complete, {@code fileBytes} long, with all {@code rows} written: the export is done. */
+    Future<Void> finish(UUID id, long rows, long fileBytes, Instant now);
 
     /** The export failed; its parts are dropped. */
     Future<Void> fail(UUID id);

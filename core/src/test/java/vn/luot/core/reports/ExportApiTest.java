@@ -73,6 +73,8 @@ class ExportApiTest {
     void summaryCsv() {
         Exports.Download file = Exports.run(server.api(), manager, request("summary", "csv"));
         assertThat(file.contentType()).startsWith("text/csv");
+        assertThat(file.job().getLong("rowsWritten")).isEqualTo(1);
+        assertThat(file.job().getLong("rowsTotal")).isEqualTo(1);
         assertThat(file.body()).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(file.body(), StandardCharsets.UTF_8).substring(1);
         Map<String, String> rows = text.lines().map(line -> line.split(",", 3)).filter(cells -> cells.length == 3)

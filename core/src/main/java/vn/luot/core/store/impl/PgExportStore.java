@@ -73,10 +73,10 @@ public final class PgExportStore implements ExportStore {
     }
 
     @Override
-    public Future<Void> finish(UUID id, long fileBytes, Instant now) {
-        return jobs.preparedQuery("UPDATE report_exports SET state = 'done', file_bytes = $2, rows_written = rows_total, "
-                        + "touched_at = $3 WHERE id = $1 AND state = 'running'")
-                .execute(Tuple.of(id, fileBytes, Rows.time(now)))
+    public Future<Void> finish(UUID id, long rows, long fileBytes, Instant now) {
+        return jobs.preparedQuery("UPDATE report_exports SET state = 'done', file_bytes = $2, rows_written = $3, "
+                        + "rows_total = $3, touched_at = $4 WHERE id = $1 AND state = 'running'")
+                .execute(Tuple.of(id, fileBytes, rows, Rows.time(now)))
                 .<Void>mapEmpty().recover(StoreFailures::translate);
     }
 
