@@ -128,7 +128,17 @@ public final class ExportService {
             failed = failed.compose(done -> exports.fail(export.getKey()).recover(e -> Future.succeededFuture()));
         }
         writing.clear();
-        return failed.onComplete(done -> delete(directory));
+        return failed.onComplete(done -> deleteDirectory());
+    }
+
+    /** The files of exports cut short by the stop go with the folder. */
+    private void deleteDirectory() {
+        try (var files = Files.list(directory)) {
+            files.forEach(ExportService::delete);
+        } catch (IOException e) {
+            LOG.debug("Could not list {}: {}", directory, e.getMessage());
+        }
+        delete(directory);
     }
 
     private void write(UUID id, ExportRequest request) {

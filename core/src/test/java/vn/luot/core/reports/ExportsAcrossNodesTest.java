@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.luot.core.support.TestServer.bearer;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -98,6 +103,7 @@ class ExportsAcrossNodesTest {
         } finally {
             leaving.close();
         }
+        assertThat(temporaryFiles(started.getString("id"))).as("the stopped node's temporary file").isEmpty();
         JsonObject job = second.api().get("/api/v1/reports/exports/" + started.getString("id"), bearer(manager)).json();
         assertThat(job.getString("state")).as(job.encode()).isEqualTo("failed");
         ApiClient.Response file = second.api().get(job.getString("file"), bearer(manager));
@@ -158,6 +164,18 @@ class ExportsAcrossNodesTest {
                     + id + "'")).isZero();
         } finally {
             later.close();
+        }
+    }
+
+    /** The export's temporary file, wherever a node of this JVM may have written it. */
+    private static List<Path> temporaryFiles(String exportId) {
+        try (Stream<Path> folders = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return folders.filter(folder -> folder.getFileName().toString().startsWith("luot-exports"))
+                    .map(folder -> folder.resolve(exportId + ".xlsx"))
+                    .filter(Files::exists)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
