@@ -24,17 +24,12 @@ public final class PgExportStore implements ExportStore {
         this.files = files;
     }
 
+    /**
+     * Inserts first: without a key, or with a new one, that is the whole of it. When the key is taken (a
+     * retry, on this node or another), the earlier export is the answer, or the key was reused for another request.
+     */
     @Override
     public Future<Created> create(NewExport export) {
-        Future<Optional<Created>> earlier = export.idempotencyKey() == null
-                ? Future.succeededFuture(Optional.empty())
-                : EarlierRequests.find(jobs, "report_exports", COLUMNS, export.idempotencyKey(),
-                        export.requestHash(), row -> new Created(job(row, export.now()), false));
-        return earlier.compose(found -> found.map(Future::succeededFuture).orElseGet(() -> insert(export)))
-                .recover(StoreFailures::translate);
-    }
-
-    private Future<Created> insert(NewExport export) {
         return jobs.preparedQuery("INSERT INTO report_exports (id, kind, format, file_name, state, touched_at, "
                         + "expires_at, idempotency_key, request_hash) VALUES ($1, $2, $3, $4, 'running', $5, $6, $7, $8) "
                         + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING " + COLUMNS)
@@ -42,10 +37,10 @@ public final class PgExportStore implements ExportStore {
                         Rows.time(export.expiresAt()), export.idempotencyKey(), export.requestHash()))
                 .compose(rows -> rows.rowCount() == 1
                         ? Future.succeededFuture(new Created(job(rows.iterator().next(), export.now()), true))
-                        // Another node took the same key between the look and the insert: its job is the one.
                         : EarlierRequests.find(jobs, "report_exports", COLUMNS, export.idempotencyKey(),
                                 export.requestHash(), row -> new Created(job(row, export.now()), false))
-                        .map(Optional::orElseThrow));
+                        .map(Optional::orElseThrow))
+                .recover(StoreFailures::translate);
     }
 
     @Override
