@@ -37,6 +37,7 @@ import vn.luot.core.booking.BookingService;
 import vn.luot.core.booking.DailyLimits;
 import vn.luot.core.store.ErasureStore;
 import vn.luot.core.store.LimitStore;
+import vn.luot.core.store.RateLimitStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.db.DatabasePool;
@@ -70,6 +71,7 @@ import vn.luot.core.planning.PlanningService;
 import vn.luot.core.live.SiteSocketHandler;
 import vn.luot.core.live.TicketSocketHandler;
 import vn.luot.core.limits.LoginThrottle;
+import vn.luot.core.limits.RateLimiter;
 import vn.luot.core.limits.SocketsPerClient;
 import vn.luot.core.metrics.FanOutMeter;
 import vn.luot.core.metrics.QueueMetrics;
@@ -144,6 +146,7 @@ public final class LuotServer {
         LiveHub hub = new LiveHub(store, config, views, clock, metrics.watchedTickets(), new FanOutMeter(registry));
         EventPublisher events = new LocalEventPublisher(hub);
         SocketsPerClient socketsPerClient = new SocketsPerClient(config.server().maxSocketsPerClient());
+        RateLimiter rates = new RateLimiter(RateLimitStore.create(pool), clock);
         IssuingService issuing = IssuingService.create(AfterHoursStore.create(pool), config, clock);
         IssueBatcher batcher = new IssueBatcher(store::issueAll, config.database().issueBatch(), metrics.issueBatchSizes());
         QueueService queue = QueueService.create(store, events, hub, config, metrics, clock, issuing, holderSecrets,
@@ -177,7 +180,7 @@ public final class LuotServer {
                 new TicketHandler(queue, views, holderSecrets),
                 new CounterHandler(queue, views),
                 new SiteHandler(config, hub, views, clock),
-                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), clock)),
+                new AuthHandler(staff, views, new LoginThrottle(config.security().loginThrottle(), rates)),
                 new OpsHandler(store, registry),
                 new SiteSocketHandler(hub, config.catalogue(), metrics.openSockets("site"), socketsPerClient),
                 new TicketSocketHandler(hub, store, metrics.openSockets("ticket"), socketsPerClient),
@@ -190,7 +193,7 @@ public final class LuotServer {
                                 metrics.openSockets("printer"))),
                 new BookingHandler(bookings, new RemoteTickets(queue, config.booking().remoteMargin()), outbox,
                         new DailyLimits(LimitStore.create(pool), config.booking().limits(), config.catalogue().timeZone(), clock),
-                        staffViews, views, config, clock,
+                        rates, staffViews, views, config, clock,
                         new vn.luot.core.booking.UsualWaitReader(reportStore, config.catalogue(),
                                 config.booking().usualWaits(), clock)),
                 new WorkstationHandler(lookup, staffViews),

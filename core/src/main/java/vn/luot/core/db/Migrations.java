@@ -30,7 +30,7 @@ public final class Migrations {
             "V6__staff_token_generation.sql",
             "V7_2__notification_outbox.sql", "V7_3__daily_limits.sql",
             "V7_4__personal_data_erasure.sql", "V12__booked_waiting_index.sql",
-            "V13__report_exports.sql");
+            "V13__report_exports.sql", "V14__rate_limits.sql");
     private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
 
     private Migrations() {

@@ -1,5 +1,6 @@
 package vn.luot.core.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,19 +31,21 @@ public final class AuthHandler {
         RequestBody body = RequestBody.of(ctx);
         String username = body.requiredText("username");
         String password = body.requiredText("password");
-        LoginThrottle.Attempt attempt = throttle.begin(username, ClientAddress.of(ctx));
-        if (!attempt.allowed()) {
-            ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfterSeconds()));
-            throw new QueueException(Problem.TOO_MANY_LOGIN_ATTEMPTS, attempt.retryAfterSeconds());
-        }
-        staff.login(username, password)
-                .onSuccess(login -> attempt.succeeded())
+        throttle.begin(username, ClientAddress.of(ctx))
+                .compose(attempt -> attempt.allowed()
+                        ? staff.login(username, password).compose(login -> attempt.succeeded().map(login))
+                        : Future.failedFuture(refused(ctx, attempt)))
                 .onSuccess(login -> Replies.ok(ctx, new JsonObject()
                         .put("token", login.token().token())
                         .put("tokenType", "Bearer")
                         .put("expiresAt", views.time(login.token().expiresAt()))
                         .put("staff", member(login.member()))))
                 .onFailure(ctx::fail);
+    }
+
+    private static QueueException refused(RoutingContext ctx, LoginThrottle.Attempt attempt) {
+        ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfterSeconds()));
+        return new QueueException(Problem.TOO_MANY_LOGIN_ATTEMPTS, attempt.retryAfterSeconds());
     }
 
     /** {@code POST /api/v1/auth/logout}: ends every session of the caller's account. */

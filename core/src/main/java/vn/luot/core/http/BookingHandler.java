@@ -20,6 +20,7 @@ import vn.luot.core.store.BookingStore;
 import vn.luot.core.booking.RemoteTickets;
 import vn.luot.core.config.LuotConfig;
 import vn.luot.core.domain.catalogue.LocalizedText;
+import vn.luot.core.domain.limit.RateRule;
 import vn.luot.core.domain.FieldRule;
 import vn.luot.core.domain.Problem;
 import vn.luot.core.domain.QueueException;
@@ -31,6 +32,7 @@ import vn.luot.core.domain.booking.Slot;
 import vn.luot.core.domain.booking.SlotCalendar;
 import vn.luot.core.domain.ticket.ServiceDay;
 import vn.luot.core.json.JsonViews;
+import vn.luot.core.limits.RateLimiter;
 import vn.luot.core.json.StaffViews;
 import vn.luot.core.store.OutboxStore;
 
@@ -57,16 +59,20 @@ public final class BookingHandler {
 
     private final OutboxStore outbox;
     private final DailyLimits limits;
-    private final RequestRateLimit rate;
+    /** Requests a minute per client address on the public booking routes, counted on every node alike. */
+    private static final String REQUESTS_PER_MINUTE = "booking-requests";
+    private final RateLimiter rates;
+    private final RateRule perMinute;
     private final vn.luot.core.booking.UsualWaitReader usualWaits;
 
     public BookingHandler(BookingService bookings, RemoteTickets remote, OutboxStore outbox, DailyLimits limits,
-                          StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock,
+                          RateLimiter rates, StaffViews views, JsonViews ticketViews, LuotConfig config, Clock clock,
                           vn.luot.core.booking.UsualWaitReader usualWaits) {
         this.usualWaits = usualWaits;
         this.outbox = outbox;
         this.limits = limits;
-        this.rate = new RequestRateLimit(config.booking().requestsPerMinute());
+        this.rates = rates;
+        this.perMinute = RateRule.perMinute(config.booking().requestsPerMinute());
         this.config = config;
         ZoneId zone = config.catalogue().timeZone();
         this.remote = remote;
@@ -211,13 +217,14 @@ public final class BookingHandler {
             ctx.next();
             return;
         }
-        long wait = rate.take(address(ctx));
-        if (wait == 0) {
-            ctx.next();
-            return;
-        }
-        ctx.response().putHeader("Retry-After", Long.toString(wait));
-        Failures.respond(ctx, Problem.RATE_LIMITED, wait);
+        rates.take(REQUESTS_PER_MINUTE, address(ctx), perMinute).onSuccess(verdict -> {
+            if (verdict.allowed()) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+            Failures.respond(ctx, Problem.RATE_LIMITED, verdict.retryAfterSeconds());
+        }).onFailure(ctx::fail);
     }
 
     /** The client's address as this server sees it (the centre's reverse proxy, if any, must pass the real one). */

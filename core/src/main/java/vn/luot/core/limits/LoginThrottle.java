@@ -1,31 +1,23 @@
 package vn.luot.core.limits;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import java.time.Clock;
+import io.vertx.core.Future;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import vn.luot.core.domain.limit.RateRule;
 
 /**
- * Slows password guessing, by account and by client address, with token buckets (Bucket4j). Every
- * attempt takes a token from its account's bucket and from its address's; a successful login gives
- * them back, so staff who type their password right are never slowed. An empty bucket refills one
- * attempt at a time, so an attacker who keeps an operator's account busy holds it for no longer than
- * one refill after they stop (seconds, never a day), and the operator's own tries keep coming through
- * at the refill rate.
+ * Slows password guessing, by account and by client address, with token buckets shared by every node
+ * ({@link RateLimiter}). Every attempt takes a token from its address's bucket and from its account's; a
+ * successful login gives them back, so staff who type their password right are never slowed. An empty
+ * bucket refills one attempt at a time, so an attacker who keeps an operator's account busy holds it for no
+ * longer than one refill after they stop (seconds, never a day), and the operator's own tries keep coming
+ * through at the refill rate.
  *
- * <p>The buckets of the least recently seen accounts and addresses are forgotten beyond a bound, so a
- * flood of made-up names cannot fill the memory.
+ * <p>Checked before the password is hashed, so guessing costs the server one statement once refused.
  */
 public final class LoginThrottle {
-    private static final int REMEMBERED = 50_000;
+    static final String BY_ACCOUNT = "login-account";
+    static final String BY_ADDRESS = "login-address";
 
     /**
      * @param accountAttempts attempts an account may take in a burst
@@ -45,67 +37,41 @@ public final class LoginThrottle {
         long retryAfterSeconds();
 
         /** The password was right: the attempt is given back. */
-        void succeeded();
+        Future<Void> succeeded();
     }
 
-    private final Map<String, Bucket> accounts = bounded();
-    private final Map<String, Bucket> addresses = bounded();
-    private final Supplier<Bucket> accountBucket;
-    private final Supplier<Bucket> addressBucket;
+    private final RateLimiter limiter;
+    private final RateRule perAccount;
+    private final RateRule perAddress;
 
-    /** @param clock the server's clock, so that tests can let the buckets refill without waiting */
-    public LoginThrottle(Limits limits, Clock clock) {
-        TimeMeter time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        this.accountBucket = () -> bucket(limits.accountAttempts(), limits.accountRefill(), time);
-        this.addressBucket = () -> bucket(limits.addressAttempts(), limits.addressRefill(), time);
+    public LoginThrottle(Limits limits, RateLimiter limiter) {
+        this.limiter = limiter;
+        this.perAccount = new RateRule(limits.accountAttempts(), limits.accountRefill());
+        this.perAddress = new RateRule(limits.addressAttempts(), limits.addressRefill());
     }
 
-    public Attempt begin(String username, String address) {
-        Bucket account = accounts.computeIfAbsent(username.trim().toLowerCase(Locale.ROOT), k -> accountBucket.get());
-        Bucket client = addresses.computeIfAbsent(address, k -> addressBucket.get());
-        ConsumptionProbe byAccount = account.tryConsumeAndReturnRemaining(1);
-        ConsumptionProbe byAddress = client.tryConsumeAndReturnRemaining(1);
-        if (byAccount.isConsumed() && byAddress.isConsumed()) {
-            return new Allowed(account, client);
+    /** Takes the address's token, then the account's; when the account refuses, the address's goes back. */
+    public Future<Attempt> begin(String username, String address) {
+        String account = username.trim().toLowerCase(Locale.ROOT);
+        return limiter.take(BY_ADDRESS, address, perAddress).compose(byAddress -> byAddress.allowed()
+                ? byAccount(account, address) : Future.succeededFuture(new Refused(byAddress.retryAfterSeconds())));
+    }
+
+    private Future<Attempt> byAccount(String account, String address) {
+        return limiter.take(BY_ACCOUNT, account, perAccount).compose(byAccount -> byAccount.allowed()
+                ? Future.succeededFuture(new Allowed(account, address))
+                : limiter.giveBack(BY_ADDRESS, address, perAddress).map(new Refused(byAccount.retryAfterSeconds())));
+    }
+
+    private final class Allowed implements Attempt {
+        private final String account;
+        private final String address;
+
+        Allowed(String account, String address) {
+            this.account = account;
+            this.address = address;
         }
-        if (byAccount.isConsumed()) {
-            account.addTokens(1);
-        }
-        if (byAddress.isConsumed()) {
-            client.addTokens(1);
-        }
-        long nanos = Math.max(byAccount.getNanosToWaitForRefill(), byAddress.getNanosToWaitForRefill());
-        long seconds = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        return new Refused(seconds);
-    }
 
-    private static Bucket bucket(int attempts, Duration refill, TimeMeter time) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(1, refill).build())
-                .withCustomTimePrecision(time)
-                .build();
-    }
-
-    private static Map<String, Bucket> bounded() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > REMEMBERED;
-            }
-        });
-    }
-
-    private record Allowed(Bucket account, Bucket client) implements Attempt {
         @Override
         public boolean allowed() {
             return true;
@@ -117,9 +83,9 @@ public final class LoginThrottle {
         }
 
         @Override
-        public void succeeded() {
-            account.addTokens(1);
-            client.addTokens(1);
+        public Future<Void> succeeded() {
+            return Future.all(limiter.giveBack(BY_ACCOUNT, account, perAccount),
+                    limiter.giveBack(BY_ADDRESS, address, perAddress)).mapEmpty();
         }
     }
 
@@ -130,7 +96,8 @@ public final class LoginThrottle {
         }
 
         @Override
-        public void succeeded() {
+        public Future<Void> succeeded() {
+            return Future.succeededFuture();
         }
     }
 }

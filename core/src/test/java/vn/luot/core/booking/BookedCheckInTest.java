@@ -101,9 +101,9 @@ class BookedCheckInTest {
     @DisplayName("From the phone, check-in opens 30 minutes before the slot, needs the right phone number, and happens once")
     void phoneCheckIn() {
         start(UnaryOperator.identity());
+        at(8, 29);
         String code = book("ho-tich", PHONE);
         JsonObject own = new JsonObject().put("code", code).put("phone", PHONE);
-        at(8, 29);
 
         Response early = server.api().post("/api/v1/bookings/check-in", own);
         at(8, 30);
