@@ -46,6 +46,7 @@ import vn.luot.core.domain.printing.PrinterDefinition;
 import vn.luot.core.events.EventPublisher;
 import vn.luot.core.events.impl.LocalEventPublisher;
 import vn.luot.core.http.ApiRouter;
+import vn.luot.core.http.ClientAddress;
 import vn.luot.core.http.AuthHandler;
 import vn.luot.core.http.BalancingHandler;
 import vn.luot.core.http.BookingHandler;
@@ -187,6 +188,7 @@ public final class LuotServer {
                 new StaffAuth(tokens, accounts),
                 new Failures(config.server().maxBodyBytes(), config.catalogue()),
                 config.server().maxBodyBytes(),
+                new ClientAddress(config.server().trustedProxies()),
                 new ApiRouter.Printing(new KioskHandler(config, hub, views, clock, issuing),
                         new PrinterHandler(printers, views),
                         new PrinterSocketHandler(printers, printStore, printerHub, clock, config.catalogue().timeZone(),

@@ -76,7 +76,7 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
     }
 
     record Server(int port, String publicUrl, int maxBodyBytes, Integer maxSocketsPerClient,
-                  Integer headerTimeoutSeconds, Integer idleTimeoutSeconds) {
+                  Integer headerTimeoutSeconds, Integer idleTimeoutSeconds, List<String> trustedProxies) {
         Server {
             Check.between(port, "port", 0, 65535);
             publicUrl = Check.text(publicUrl, "publicUrl");
@@ -87,6 +87,7 @@ record ConfigFile(Centre centre, Server server, Database database, Security secu
                     (int) LuotConfig.Server.DEFAULT_HEADER_TIMEOUT.toSeconds());
             idleTimeoutSeconds = Check.between(idleTimeoutSeconds, "idleTimeoutSeconds", 15, 3600,
                     (int) LuotConfig.Server.DEFAULT_IDLE_TIMEOUT.toSeconds());
+            trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
         }
     }
 

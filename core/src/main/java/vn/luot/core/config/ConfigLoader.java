@@ -29,6 +29,7 @@ import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.limits.LoginThrottle;
+import vn.luot.core.limits.TrustedProxies;
 import vn.luot.settings.SettingsException;
 import vn.luot.settings.YamlSettings;
 
@@ -99,7 +100,15 @@ public final class ConfigLoader {
         }
         return new LuotConfig.Server(port, stripTrailingSlash(publicUrl), server.maxBodyBytes(),
                 server.maxSocketsPerClient(), Duration.ofSeconds(server.headerTimeoutSeconds()),
-                Duration.ofSeconds(server.idleTimeoutSeconds()));
+                Duration.ofSeconds(server.idleTimeoutSeconds()), trustedProxies(server.trustedProxies()));
+    }
+
+    private TrustedProxies trustedProxies(List<String> written) {
+        try {
+            return TrustedProxies.of(written);
+        } catch (TrustedProxies.BadEntry e) {
+            throw problem("server.trustedProxies[" + e.index() + "]", e.getMessage());
+        }
     }
 
     private static LuotConfig.Database database(ConfigFile.Database database, Overrides env) {

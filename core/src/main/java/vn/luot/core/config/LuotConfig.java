@@ -14,6 +14,7 @@ import vn.luot.core.domain.rating.RatingRules;
 import vn.luot.core.domain.simulation.SimulationSettings;
 import vn.luot.core.domain.ticket.IssuingHours;
 import vn.luot.core.limits.LoginThrottle;
+import vn.luot.core.limits.TrustedProxies;
 
 /**
  * The whole configuration of a running server, read once at start by {@link ConfigLoader}.
@@ -43,9 +44,10 @@ public record LuotConfig(
     /**
      * @param publicUrl           the address phones reach, used in tracking links and QR codes; no trailing slash
      * @param maxSocketsPerClient public live sockets (halls, phones) one client address may hold open at once
+     * @param trustedProxies      the reverse proxies whose X-Forwarded-For names the client
      */
     public record Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient,
-                         Duration headerTimeout, Duration idleTimeout) {
+                         Duration headerTimeout, Duration idleTimeout, TrustedProxies trustedProxies) {
         public static final int DEFAULT_MAX_SOCKETS_PER_CLIENT = 50;
         public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
         public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -55,7 +57,12 @@ public record LuotConfig(
         }
 
         public Server(int port, String publicUrl, int maxBodyBytes, int maxSocketsPerClient) {
-            this(port, publicUrl, maxBodyBytes, maxSocketsPerClient, DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+            this(port, publicUrl, maxBodyBytes, maxSocketsPerClient, DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT,
+                    TrustedProxies.NONE);
+        }
+
+        public Server withTrustedProxies(TrustedProxies proxies) {
+            return new Server(port, publicUrl, maxBodyBytes, maxSocketsPerClient, headerTimeout, idleTimeout, proxies);
         }
     }
 

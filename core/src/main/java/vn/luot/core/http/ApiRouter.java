@@ -18,7 +18,8 @@ public final class ApiRouter {
     /** Everything the routes point to. */
     public record Handlers(TicketHandler tickets, CounterHandler counters, SiteHandler sites, AuthHandler auth,
                            OpsHandler ops, SiteSocketHandler siteSockets, TicketSocketHandler ticketSockets,
-                           StaffAuth staffAuth, Failures failures, int maxBodyBytes, Printing printing,
+                           StaffAuth staffAuth, Failures failures, int maxBodyBytes, ClientAddress clientAddress,
+                           Printing printing,
                            BookingHandler bookings, WorkstationHandler workstation, IssuingHandler issuing,
                            Reporting reporting, BalancingHandler balancing, ManagerHandler managers,
                            PlanHandler plan) {
@@ -42,6 +43,7 @@ public final class ApiRouter {
         var supervisor = h.staffAuth().withRole(Role.MANAGER, Role.ADMIN);
 
         router.route().handler(new SecurityHeaders());   // hardening (issue 12)
+        router.route().handler(h.clientAddress());        // who the client is, for the limits per address
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(h.maxBodyBytes()));
 
         router.get("/health").handler(h.ops()::health);

@@ -91,7 +91,7 @@ public final class BookingHandler {
                 body.optionalText("procedure"));
         String key = Idempotency.key(ctx);
         Future<BookingStore.Outcome> booked = StaffAuth.actor(ctx) != null ? bookings.book(request, key)
-                : limits.within(DailyLimit.Kind.BOOKING, phoneKey(request.phone()), address(ctx), key,
+                : limits.within(DailyLimit.Kind.BOOKING, phoneKey(request.phone()), ClientAddress.of(ctx), key,
                         () -> bookings.book(request, key), BookingStore.Outcome::replayed);
         booked
                 .onSuccess(outcome -> {
@@ -217,7 +217,7 @@ public final class BookingHandler {
             ctx.next();
             return;
         }
-        rates.take(REQUESTS_PER_MINUTE, address(ctx), perMinute).onSuccess(verdict -> {
+        rates.take(REQUESTS_PER_MINUTE, ClientAddress.of(ctx), perMinute).onSuccess(verdict -> {
             if (verdict.allowed()) {
                 ctx.next();
                 return;
@@ -227,10 +227,6 @@ public final class BookingHandler {
         }).onFailure(ctx::fail);
     }
 
-    /** The client's address as this server sees it (the centre's reverse proxy, if any, must pass the real one). */
-    private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    }
 
     /** The phone as counted: its normal form when it is a mobile number (else as typed; the request then fails). */
     private static String phoneKey(String written) {
@@ -394,7 +390,7 @@ public final class BookingHandler {
         String siteId = body.requiredText("siteId");
         String serviceId = body.requiredText("serviceId");
         String key = Idempotency.key(ctx);
-        limits.within(DailyLimit.Kind.REMOTE_TICKET, phoneKey(phone), address(ctx), key,
+        limits.within(DailyLimit.Kind.REMOTE_TICKET, phoneKey(phone), ClientAddress.of(ctx), key,
                         () -> remote.take(siteId, serviceId, phone, travel == null ? 0 : travel, key),
                         taken -> taken.ticket().replayed())
                 .onSuccess(taken -> {

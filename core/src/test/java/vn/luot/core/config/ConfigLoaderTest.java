@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,21 @@ class ConfigLoaderTest {
         Path file = variant("    maxSize: 64", "    maxSize: 0");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("database.issueBatch.maxSize");
+    }
+
+    @Test
+    @DisplayName("server.trustedProxies is read as addresses and subnets, and an entry that is neither stops the start naming its place")
+    void trustedProxies() throws IOException {
+        assertThat(ConfigLoader.load(SHIPPED, Map.of()).server().trustedProxies().isEmpty()).isTrue();
+        Path good = variant("  trustedProxies: []", "  trustedProxies: [\"10.0.0.0/8\", \"192.0.2.1\", \"fd00::/8\"]");
+        assertThat(ConfigLoader.load(good, Map.of()).server().trustedProxies().clientOf("10.1.2.3", List.of("203.0.113.7")))
+                .isEqualTo("203.0.113.7");
+
+        Path bad = variant("  trustedProxies: []", "  trustedProxies: [\"10.0.0.0/8\", \"proxy.example\"]");
+        assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.trustedProxies[1]: must be an IP address or a subnet such as 10.0.0.0/8, "
+                        + "got 'proxy.example'");
     }
 
     @Test

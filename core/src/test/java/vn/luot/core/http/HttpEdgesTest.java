@@ -24,7 +24,7 @@ class HttpEdgesTest {
     static void start() {
         server = TestServer.start(config -> config.withServer(new LuotConfig.Server(config.server().port(),
                 config.server().publicUrl(), config.server().maxBodyBytes(), config.server().maxSocketsPerClient(),
-                Duration.ofSeconds(2), Duration.ofSeconds(60))));
+                Duration.ofSeconds(2), Duration.ofSeconds(60), config.server().trustedProxies())));
     }
 
     @AfterAll
