@@ -137,7 +137,7 @@ class ServerProcessTest {
     }
 
     @Test
-    @DisplayName("A restart, with the database started beside Vert.x, answers /health and logs where its start time went")
+    @DisplayName("A restart, with the logging set up beside the configuration and the database started beside Vert.x, answers /health and logs where its start time went")
     void restartAnswersHealthAndLogsItsPhases() throws Exception {
         int port = freePort();
         start(port);
@@ -149,7 +149,8 @@ class ServerProcessTest {
         assertThat(log).anyMatch(line -> line.contains("is ready on") && line.contains("phases: jvm ")
                 && line.contains("waiting for the database") && line.contains("migrations check")
                 && line.contains("boards loaded") && line.contains("http listen")
-                && line.contains("beside them: database start"));
+                && line.contains("beside them: ") && line.contains("database start ")
+                && line.contains("logging and database preparation "));
         assertThat(new ApiClient("http://localhost:" + port).get("/health").status()).isEqualTo(200);
     }
 

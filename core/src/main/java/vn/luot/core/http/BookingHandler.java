@@ -227,7 +227,6 @@ public final class BookingHandler {
         }).onFailure(ctx::fail);
     }
 
-
     /** The phone as counted: its normal form when it is a mobile number (else as typed; the request then fails). */
     private static String phoneKey(String written) {
         return PhoneNumber.parse(written).map(PhoneNumber::national).orElse(written);
