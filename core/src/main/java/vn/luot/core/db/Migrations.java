@@ -1,8 +1,10 @@
 package vn.luot.core.db;
 
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date at start. Each script under {@code db/migration} runs once, in its own
- * transaction, under an advisory lock so that several nodes starting together do not race.
+ * transaction, under an advisory lock so that several nodes starting together do not race. A start on a
+ * schema that is already up to date (every restart but the first after an upgrade) only reads
+ * {@code schema_migrations}, in one statement, and takes no lock: rows there are only ever added, by
+ * committed migrations.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -31,12 +36,34 @@ public final class Migrations {
             "V7_2__notification_outbox.sql", "V7_3__daily_limits.sql",
             "V7_4__personal_data_erasure.sql", "V12__booked_waiting_index.sql",
             "V13__report_exports.sql", "V14__rate_limits.sql");
-    private static final long LOCK_KEY = 0x4c756f74L; // "Luot"
+    static final long LOCK_KEY = 0x4c756f74L; // "Luot"
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private Migrations() {
     }
 
     public static Future<Void> run(Pool pool) {
+        return applied(pool).compose(applied -> applied.containsAll(SCRIPTS) ? Future.<Void>succeededFuture()
+                : migrate(pool));
+    }
+
+    /** The scripts applied so far; none when there is no schema yet. */
+    private static Future<Set<String>> applied(Pool pool) {
+        return pool.query("SELECT script FROM schema_migrations").execute()
+                .map(Migrations::scripts)
+                .recover(e -> e instanceof PgException pg && UNDEFINED_TABLE.equals(pg.getSqlState())
+                        ? Future.succeededFuture(Set.of()) : Future.failedFuture(e));
+    }
+
+    private static Set<String> scripts(RowSet<Row> rows) {
+        Set<String> applied = new HashSet<>();
+        for (Row row : rows) {
+            applied.add(row.getString(0));
+        }
+        return applied;
+    }
+
+    private static Future<Void> migrate(Pool pool) {
         return pool.withTransaction(connection -> connection
                 .query("SET LOCAL statement_timeout = 0").execute()
                 .compose(unlimited -> connection.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute())
@@ -44,10 +71,7 @@ public final class Migrations {
                         + "script text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())").execute())
                 .compose(created -> connection.query("SELECT script FROM schema_migrations").execute())
                 .compose(rows -> {
-                    Set<String> applied = new HashSet<>();
-                    for (Row row : rows) {
-                        applied.add(row.getString(0));
-                    }
+                    Set<String> applied = scripts(rows);
                     Future<Void> chain = Future.succeededFuture();
                     for (String script : SCRIPTS) {
                         if (!applied.contains(script)) {
