@@ -26,7 +26,7 @@ public final class AuthHandler {
         this.throttle = throttle;
     }
 
-    /** Throttled before the password is hashed, so guessing costs the server nothing once refused. */
+    /** Throttled before the password is hashed, so a refused guess costs the server one statement, no hashing. */
     public void login(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx);
         String username = body.requiredText("username");
