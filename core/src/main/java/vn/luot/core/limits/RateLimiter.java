@@ -1,17 +1,14 @@
 package vn.luot.core.limits;
 
 import io.vertx.core.Future;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.domain.limit.HashedSubject;
 import vn.luot.core.domain.limit.RateRule;
 import vn.luot.core.store.RateLimitStore;
 
@@ -72,12 +69,6 @@ public final class RateLimiter {
     }
 
     static String subject(String scope, String who) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((scope + '|' + who).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java 17", e);
-        }
+        return HashedSubject.of(scope + '|' + who);
     }
 }

@@ -1,11 +1,8 @@
 package vn.luot.core.domain.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Locale;
+import vn.luot.core.domain.limit.HashedSubject;
 
 /**
  * How many bookings and remote tickets one phone number, and one client address, may take in a day
@@ -39,12 +36,6 @@ public record DailyLimit(int bookingsPerPhone, int remotePerPhone, int bookingsP
 
     /** The key a count is kept under: a SHA-256 of what is counted, whose (phone or address) and which day. */
     public static String subject(Kind kind, String who, LocalDate day) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((kind.wireName() + '|' + who + '|' + day).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java 17", e);
-        }
+        return HashedSubject.of(kind.wireName() + '|' + who + '|' + day);
     }
 }
