@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -97,32 +98,34 @@ public final class Main {
      * one thread beside the configuration's reading. (Two threads measured no faster on two cores.)
      */
     private static void prepareBeside(StartPhases phases) {
-        Thread preparing = new Thread(() -> {
-            long begun = System.currentTimeMillis();
+        beside(phases, "logging and database preparation", () -> {
             LoggerFactory.getILoggerFactory();
             if (System.getenv("LUOT_DB_URL") == null) {
                 EmbeddedDatabase.prepare();
             }
-            phases.ranBeside("logging and database preparation", System.currentTimeMillis() - begun);
-        }, "luot-prepare");
-        preparing.setDaemon(true);
-        preparing.start();
+            return null;
+        });
     }
 
     private static CompletableFuture<EmbeddedDatabase> startEmbedded(Path dataDir, StartPhases phases) {
-        CompletableFuture<EmbeddedDatabase> started = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
+        return beside(phases, "database start", () -> EmbeddedDatabase.start(dataDir));
+    }
+
+    /** Runs {@code task} on a thread of its own (no event loop), noting on the ready line how long it took. */
+    private static <T> CompletableFuture<T> beside(StartPhases phases, String work, Callable<T> task) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             long begun = System.currentTimeMillis();
             try {
-                EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-                phases.ranBeside("database start", System.currentTimeMillis() - begun);
-                started.complete(database);
+                T result = task.call();
+                phases.ranBeside(work, System.currentTimeMillis() - begun);
+                done.complete(result);
             } catch (Throwable e) {
-                started.completeExceptionally(e);
+                done.completeExceptionally(e);
             }
-        }, "luot-database-start");
-        starter.setDaemon(true);
-        starter.start();
-        return started;
+        }, "luot-" + work.replace(' ', '-'));
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 }

@@ -1,7 +1,6 @@
 package vn.luot.core.db;
 
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.luot.core.store.impl.StoreFailures;
 
 /**
  * Brings the schema up to date at start. Each script under {@code db/migration} runs once, in its own
@@ -51,7 +51,7 @@ public final class Migrations {
     private static Future<Set<String>> applied(Pool pool) {
         return pool.query("SELECT script FROM schema_migrations").execute()
                 .map(Migrations::scripts)
-                .recover(e -> e instanceof PgException pg && UNDEFINED_TABLE.equals(pg.getSqlState())
+                .recover(e -> StoreFailures.hasSqlState(e, UNDEFINED_TABLE)
                         ? Future.succeededFuture(Set.of()) : Future.failedFuture(e));
     }
 

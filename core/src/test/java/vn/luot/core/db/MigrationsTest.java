@@ -1,15 +1,14 @@
 package vn.luot.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Futures.join;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,14 +35,6 @@ class MigrationsTest {
     void stop() {
         pool.close();
         vertx.close().await();
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test

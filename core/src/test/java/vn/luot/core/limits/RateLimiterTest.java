@@ -1,6 +1,7 @@
 package vn.luot.core.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luot.core.support.Futures.join;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -10,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -47,14 +47,6 @@ class RateLimiterTest {
     void stop() {
         otherNode.close();
         server.close();
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private RateLimiter limiter(Pool pool, MutableClock clock) {

@@ -57,7 +57,8 @@ public final class StoreFailures {
         return false;
     }
 
-    static boolean hasSqlState(Throwable failure, String... states) {
+    /** Whether the failure is PostgreSQL's, with one of these SQL states (such as 42P01, no such table). */
+    public static boolean hasSqlState(Throwable failure, String... states) {
         if (failure instanceof PgException pg) {
             for (String state : states) {
                 if (state.equals(pg.getSqlState())) {
